@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+export const clientKind = z.enum(['web', 'app']);
+export const codeChannel = z.enum(['sms', 'email']);
+
+const emailInput = z.string().min(1).max(320);
+/** Passwords are checked for policy elsewhere; the bound here only limits request size. */
+const passwordInput = z.string().min(1).max(1024);
+
+export const loginRequest = z.object({
+  email: emailInput,
+  password: passwordInput,
+  client: clientKind.default('web'),
+  /** The app's trusted-device token (the web sends it as a cookie). */
+  deviceToken: z.string().max(200).optional(),
+});
+
+export const appTokens = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  expiresIn: z.number().int(),
+  tokenType: z.literal('Bearer'),
+});
+
+export const signedIn = z.object({
+  status: z.literal('signed_in'),
+  csrfToken: z.string().optional(),
+  /** Set when the user asked to trust this device (the web also gets it as a cookie). */
+  deviceToken: z.string().optional(),
+  ...appTokens.partial().shape,
+});
+
+export const codeRequired = z.object({
+  status: z.literal('code_required'),
+  flowId: z.string(),
+  channel: codeChannel,
+  sentTo: z.string(),
+  /** Why the code went by e-mail when SMS was expected: "sms_budget" or "no_phone". */
+  fallbackReason: z.enum(['sms_budget', 'no_phone', 'sms_failed']).optional(),
+  expiresInSeconds: z.number().int(),
+});
+
+export const loginResponse = z.discriminatedUnion('status', [codeRequired, signedIn]);
+
+export const resendRequest = z.object({
+  flowId: z.string().max(100),
+  channel: codeChannel.default('email'),
+});
+
+export const resendResponse = z.object({
+  channel: codeChannel,
+  sentTo: z.string(),
+  fallbackReason: z.enum(['sms_budget', 'no_phone', 'sms_failed']).optional(),
+  expiresInSeconds: z.number().int(),
+});
+
+export const verifyRequest = z.object({
+  flowId: z.string().max(100),
+  code: z.string().max(20),
+  trustDevice: z.boolean().default(false),
+  deviceLabel: z.string().max(100).optional(),
+});
+
+export const refreshRequest = z.object({ refreshToken: z.string().min(1).max(200) });
+
+export const me = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  language: z.enum(['sv', 'en']),
+  csrfToken: z.string().optional(),
+  secondFactor: z.enum(['sms', 'email', 'trusted_device', 'totp', 'passkey']),
+});
+
+export type LoginRequest = z.infer<typeof loginRequest>;
+export type LoginResponse = z.infer<typeof loginResponse>;
+export type Me = z.infer<typeof me>;

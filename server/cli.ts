@@ -1,0 +1,105 @@
+import { Command } from 'commander';
+import pino from 'pino';
+import { loadConfig, type Config } from './config/config.ts';
+import { systemClock } from './core/clock.ts';
+import { createDatabase } from './db/database.ts';
+import { runMigrations } from './db/migrate.ts';
+import { seedDemo } from './demo/seed-demo.ts';
+import { loadOrCreateDevSecrets } from './dev-secrets.ts';
+import { createServices } from './services.ts';
+
+/** Operators' command line (DESIGN: `portvakt migrate | seed-demo | account create | worker`). */
+function configFromEnv(): Config {
+  const env = { ...process.env };
+  if (env.NODE_ENV !== 'production') env.SECRET_KEY ??= loadOrCreateDevSecrets(env.DATA_DIR ?? './data').secretKey;
+  return loadConfig(env);
+}
+
+async function withServices<T>(run: (services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
+  const config = configFromEnv();
+  const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 2 });
+  const services = createServices({ config, database, clock: systemClock, logger: pino({ level: config.logLevel }) });
+  try {
+    return await run(services);
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command('portvakt').description('Portvakt operations');
+
+program
+  .command('migrate')
+  .description('apply database migrations')
+  .action(async () => {
+    const config = configFromEnv();
+    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, migrate: false });
+    const applied = await runMigrations(database.db);
+    await database.close();
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+  });
+
+program
+  .command('seed-demo')
+  .description('create the demo accounts (development only)')
+  .option('--password <password>', 'demo password (default: PORTVAKT_DEMO_PASSWORD or the generated one)')
+  .action(async (options: { password?: string }) => {
+    const config = configFromEnv();
+    if (config.isProduction) throw new Error('seed-demo is refused in production');
+    const password = options.password ?? config.demoPassword ?? loadOrCreateDevSecrets(config.dataDir).demoPassword;
+    const created = await withServices((services) => seedDemo(services, password));
+    console.log(created ? 'demo data created' : 'demo data already present');
+  });
+
+const account = program.command('account').description('customer accounts');
+account
+  .command('create')
+  .description('create an account; without --password it waits for activation')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .option('--phone <phone>', 'mobile number, e.g. 0701234567 or +46701234567')
+  .option('--language <sv|en>', 'preferred language', 'sv')
+  .option('--password-stdin', 'read the password from standard input (never from the command line)')
+  .action(async (options: { email: string; name: string; phone?: string; language: string; passwordStdin?: boolean }) => {
+    let password: string | undefined;
+    if (options.passwordStdin) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+    }
+    const created = await withServices((services) =>
+      services.identity.accounts.create({
+        email: options.email,
+        name: options.name,
+        phone: options.phone,
+        language: options.language === 'en' ? 'en' : 'sv',
+        password,
+        verified: true,
+      }),
+    );
+    console.log(`created ${created.email} (${created.status}) id ${created.id}`);
+  });
+
+program
+  .command('worker')
+  .description('run the outbox worker as its own process')
+  .action(async () => {
+    const config = configFromEnv();
+    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 4 });
+    const services = createServices({ config, database, clock: systemClock, logger: pino({ level: config.logLevel }) });
+    await services.worker.start();
+    services.logger.info('outbox worker running');
+    const stop = async () => {
+      await services.worker.stop();
+      await database.close();
+      process.exit(0);
+    };
+    process.on('SIGTERM', () => void stop());
+    process.on('SIGINT', () => void stop());
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  const message = error instanceof Error ? (error.name === 'AppError' ? `error: ${error.message}` : error.message) : String(error);
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

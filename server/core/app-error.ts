@@ -1,0 +1,16 @@
+import type { ErrorCode } from '../../contract/errors.ts';
+
+/** A failure the API reports to the caller: a stable code, never prose. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: {
+      retryAfterSeconds?: number;
+      /** Extra machine-readable members of the problem document. */
+      extra?: Record<string, unknown>;
+    } = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}

@@ -1,0 +1,54 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { errorStatus, type ErrorCode } from '../../../contract/errors.ts';
+import { AppError } from '../../core/app-error.ts';
+
+/** Send an RFC 9457 problem document with a stable code and no internals. */
+export function sendProblem(reply: FastifyReply, code: ErrorCode, extra: Record<string, unknown> = {}): FastifyReply {
+  const status = errorStatus[code];
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({ type: `urn:portvakt:problem:${code}`, title: code.replace(/_/g, ' '), status, code, ...extra });
+}
+
+/** Fastify's own errors (parser, limits, routing) translated to the closed list of codes. */
+function frameworkCode(error: FastifyError): ErrorCode {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'payload_too_large';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'unsupported_media_type';
+    default:
+      break;
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 404) return 'not_found';
+  if (status === 405) return 'method_not_allowed';
+  if (status === 413) return 'payload_too_large';
+  if (status === 415) return 'unsupported_media_type';
+  if (status === 429) return 'rate_limited';
+  if (status >= 400 && status < 500) return 'malformed_request';
+  return 'internal';
+}
+
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      const { retryAfterSeconds, extra } = error.details;
+      if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
+      return sendProblem(reply, error.code, { ...extra, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((v) => ({
+        path: `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`,
+        message: v.message ?? 'invalid',
+      }));
+      return sendProblem(reply, 'validation_failed', { issues });
+    }
+    const code = frameworkCode(error);
+    if (code === 'internal') request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, code);
+  });
+  app.setNotFoundHandler((_request, reply) => sendProblem(reply, 'not_found'));
+}

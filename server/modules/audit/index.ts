@@ -1,0 +1,2 @@
+export { recordSecurityEvent, listSecurityEvents, type SecurityEvent, type SecurityEventInput, type SecurityEventKind } from './security-events.store.ts';
+export { securityEvents } from './audit.tables.ts';

@@ -1,0 +1,54 @@
+import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/database.ts';
+import { loginFlows, type LoginFlow } from './identity.tables.ts';
+
+export async function insertFlow(db: Executor, flow: typeof loginFlows.$inferInsert): Promise<void> {
+  await db.insert(loginFlows).values(flow);
+}
+
+export async function findFlow(db: Executor, idHash: string): Promise<LoginFlow | undefined> {
+  const [row] = await db.select().from(loginFlows).where(eq(loginFlows.idHash, idHash)).limit(1);
+  return row;
+}
+
+/**
+ * Replace the flow's code with a new one, if the resend rules allow it, in one statement:
+ * not completed, not expired, under the per-flow limit and past the minimum interval.
+ */
+export async function replaceCode(
+  db: Executor,
+  idHash: string,
+  next: { channel: 'sms' | 'email'; codeHash: string; codeExpiresAt: Date; expiresAt: Date },
+  now: Date,
+  rules: { maxCodes: number; minIntervalSeconds: number },
+): Promise<LoginFlow | undefined> {
+  const earliestPrevious = new Date(now.getTime() - rules.minIntervalSeconds * 1000);
+  const [row] = await db
+    .update(loginFlows)
+    .set({ ...next, codesSent: sql`${loginFlows.codesSent} + 1`, lastSentAt: now })
+    .where(
+      and(
+        eq(loginFlows.idHash, idHash),
+        isNull(loginFlows.completedAt),
+        gt(loginFlows.expiresAt, now),
+        sql`${loginFlows.codesSent} < ${rules.maxCodes}`,
+        or(isNull(loginFlows.lastSentAt), lte(loginFlows.lastSentAt, earliestPrevious)),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** Consume the code: only one request can complete a flow, whatever runs concurrently. */
+export async function completeFlow(db: Executor, idHash: string, codeHash: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(loginFlows)
+    .set({ completedAt: now, codeHash: null })
+    .where(and(eq(loginFlows.idHash, idHash), eq(loginFlows.codeHash, codeHash), isNull(loginFlows.completedAt)))
+    .returning({ idHash: loginFlows.idHash });
+  return rows.length === 1;
+}
+
+export async function deleteFlowsExpiredBefore(db: Executor, before: Date): Promise<void> {
+  await db.delete(loginFlows).where(lte(loginFlows.expiresAt, before));
+}

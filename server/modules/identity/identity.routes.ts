@@ -1,0 +1,128 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { loginRequest, loginResponse, me, refreshRequest, resendRequest, resendResponse, signedIn, verifyRequest, appTokens } from '../../../contract/auth.ts';
+import { problems, typed } from '../../http/route-kit.ts';
+import { clearSessionCookie, requestContext, requireActor, type CookieNames } from '../../http/plugins/session.ts';
+import type { Identity } from './index.ts';
+import type { SignedIn } from './login.service.ts';
+
+export interface IdentityRouteOptions {
+  identity: Identity;
+  cookies: CookieNames;
+  cookieSecure: boolean;
+  trustedDeviceSeconds: number;
+}
+
+/** Sign-in API of SPEC §11. */
+export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptions): void {
+  const { identity, cookies, cookieSecure } = options;
+  const r = typed(app);
+  const cookieBase = { path: '/', httpOnly: true, secure: cookieSecure, sameSite: 'strict' as const };
+
+  /** Turn a completed sign-in into the web cookie or the app's token pair. */
+  function deliverSession(reply: FastifyReply, result: SignedIn): z.infer<typeof signedIn> {
+    const { session, deviceToken } = result;
+    if (deviceToken) reply.setCookie(cookies.device, deviceToken, { ...cookieBase, maxAge: options.trustedDeviceSeconds });
+    if (!session.refreshToken) {
+      reply.setCookie(cookies.session, session.token, cookieBase);
+      return { status: 'signed_in', csrfToken: identity.sessions.csrfTokenFor(session.token), deviceToken };
+    }
+    return {
+      status: 'signed_in',
+      accessToken: session.token,
+      refreshToken: session.refreshToken,
+      expiresIn: session.expiresInSeconds,
+      tokenType: 'Bearer',
+      deviceToken,
+    };
+  }
+
+  r.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['sign-in'],
+        summary: 'Step 1: e-mail and password',
+        body: loginRequest,
+        response: { 200: loginResponse, ...problems('invalid_credentials', 'account_locked', 'rate_limited') },
+      },
+    },
+    async (request, reply) => {
+      const deviceToken = request.body.deviceToken ?? request.cookies[cookies.device];
+      const result = await identity.login.login({ ...request.body, deviceToken }, requestContext(request));
+      return result.status === 'signed_in' ? deliverSession(reply, result) : result;
+    },
+  );
+
+  r.post(
+    '/auth/login/resend',
+    {
+      schema: {
+        tags: ['sign-in'],
+        summary: '"I didn\'t get a code": send a new code, by e-mail by default',
+        body: resendRequest,
+        response: { 200: resendResponse, ...problems('flow_expired', 'resend_too_soon', 'resend_limit_reached', 'rate_limited') },
+      },
+    },
+    async (request) => identity.login.resend(request.body, requestContext(request)),
+  );
+
+  r.post(
+    '/auth/login/verify',
+    {
+      schema: {
+        tags: ['sign-in'],
+        summary: 'Step 2: the one-time code',
+        body: verifyRequest,
+        response: { 200: signedIn, ...problems('invalid_code', 'account_locked', 'flow_expired', 'rate_limited') },
+      },
+    },
+    async (request, reply) => deliverSession(reply, await identity.login.verify(request.body, requestContext(request))),
+  );
+
+  r.post(
+    '/auth/refresh',
+    {
+      schema: {
+        tags: ['sign-in'],
+        summary: 'App: exchange a refresh token for a new token pair (each refresh token works once)',
+        body: refreshRequest,
+        response: { 200: appTokens, ...problems('invalid_refresh_token') },
+      },
+    },
+    async (request) => {
+      const session = await identity.sessions.refresh(request.body.refreshToken, requestContext(request));
+      return { accessToken: session.token, refreshToken: session.refreshToken!, expiresIn: session.expiresInSeconds, tokenType: 'Bearer' as const };
+    },
+  );
+
+  r.post(
+    '/auth/logout',
+    {
+      schema: { tags: ['sign-in'], summary: 'Sign out this session', response: { 204: z.null(), ...problems('csrf_failed') } },
+    },
+    async (request, reply) => {
+      if (request.actor) await identity.sessions.signOut(request.actor, requestContext(request));
+      clearSessionCookie(reply, cookies, cookieSecure);
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.get(
+    '/me',
+    { schema: { tags: ['account'], summary: 'The signed-in account', response: { 200: me, ...problems('unauthenticated') } } },
+    async (request) => {
+      const { account, session } = requireActor(request);
+      const credential = request.credential!;
+      return {
+        id: account.id,
+        email: account.email,
+        name: account.name,
+        phone: account.phone,
+        language: account.language,
+        secondFactor: session.secondFactor,
+        csrfToken: credential.kind === 'cookie' ? identity.sessions.csrfTokenFor(credential.token) : undefined,
+      };
+    },
+  );
+}

@@ -1,0 +1,18 @@
+import type { IdentityDeps } from './identity.types.ts';
+import { createAccounts } from './accounts.service.ts';
+import { createLogin } from './login.service.ts';
+import { createSessions } from './sessions.service.ts';
+
+export function createIdentity(deps: IdentityDeps) {
+  const sessions = createSessions(deps);
+  return { accounts: createAccounts(deps), sessions, login: createLogin(deps, sessions) };
+}
+
+export type Identity = ReturnType<typeof createIdentity>;
+export type { Actor, RequestContext, IdentityDeps, ClientKind } from './identity.types.ts';
+export type { Account, Session } from './identity.tables.ts';
+export { createPasswordHasher, type PasswordHasher } from './password-hasher.ts';
+export { checkPasswordPolicy, normalizePassword, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './password.rules.ts';
+export { normalizeEmail } from './email.rules.ts';
+export { normalizePhone } from './phone.rules.ts';
+export { identityRoutes } from './identity.routes.ts';

@@ -1,0 +1,33 @@
+import type { Logger } from 'pino';
+import type { Config } from './config/config.ts';
+import type { Clock } from './core/clock.ts';
+import type { Database } from './db/database.ts';
+import { createIdentity, createPasswordHasher } from './modules/identity/index.ts';
+import { createNotifications } from './modules/notifications/index.ts';
+import { devInboxProvider } from './providers/dev-inbox.provider.ts';
+import type { EmailProvider, SmsProvider } from './providers/provider.types.ts';
+import { createOutboxWorker } from './worker/outbox-worker.ts';
+
+export interface ServiceOptions {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  /** Tests and the delivery issue pass real or fake providers; the default is the dev inbox. */
+  providers?: { email: EmailProvider; sms: SmsProvider };
+}
+
+/** The composition root: every module wired once, shared by the HTTP app, the worker and the CLI. */
+export function createServices(options: ServiceOptions) {
+  const { config, database, clock, logger } = options;
+  const db = database.db;
+  const notifications = createNotifications({ clock, keyRing: config.encryption });
+  const hasher = createPasswordHasher(config.argon2);
+  const identity = createIdentity({ db, clock, config, hasher, notifications });
+  const dev = devInboxProvider(db, clock);
+  const providers = options.providers ?? { email: dev, sms: dev };
+  const worker = createOutboxWorker({ database, clock, notifications, email: providers.email, sms: providers.sms, logger });
+  return { config, database, db, clock, logger, notifications, hasher, identity, worker };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,20 @@
+import type { Services } from '../server/services.ts';
+import { TEST_PASSWORD } from './test-app.ts';
+
+let counter = 0;
+
+/** An active account with verified e-mail and phone, ready to sign in. */
+export async function makeAccount(
+  services: Services,
+  overrides: Partial<{ email: string; name: string; phone: string | null; language: 'sv' | 'en'; password: string }> = {},
+) {
+  counter += 1;
+  return services.identity.accounts.create({
+    email: overrides.email ?? `person${counter}@example.com`,
+    name: overrides.name ?? 'Kim Testsson',
+    phone: overrides.phone === undefined ? `+4670${String(1000000 + counter).slice(-7)}` : overrides.phone,
+    language: overrides.language ?? 'sv',
+    password: overrides.password ?? TEST_PASSWORD,
+    verified: true,
+  });
+}
