@@ -27,6 +27,8 @@ export const errorStatus = {
   channel_unavailable: 409,
   invalid_refresh_token: 401,
   session_expired: 401,
+  /** A sensitive change needs a fresh code or password (SPEC §3.9). */
+  step_up_required: 403,
   // accounts
   password_too_short: 400,
   password_too_long: 400,

@@ -110,6 +110,17 @@ export function createSessions(deps: IdentityDeps) {
       throw new AppError('invalid_refresh_token');
     },
 
+    /**
+     * Sensitive changes (SPEC §3.9) need a code or password within the last few minutes; a
+     * session that skipped the code on a trusted device has no step-up until it does one.
+     */
+    requireStepUp(actor: Actor): void {
+      const at = actor.session.stepUpAt;
+      if (!at || deps.clock.now().getTime() - at.getTime() > auth.stepUpSeconds * 1000) {
+        throw new AppError('step_up_required');
+      }
+    },
+
     async signOut(actor: Actor, ctx: RequestContext): Promise<void> {
       const now = deps.clock.now();
       await deps.db.transaction(async (tx) => {

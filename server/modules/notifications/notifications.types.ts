@@ -16,7 +16,5 @@ export interface OutgoingMessage {
   accountId?: string | null;
 }
 
-export type TemplateName =
-  | 'login_code'
-  | 'account_locked'
-  | 'new_device_sign_in';
+export type { TemplateName } from './templates/index.ts';
+import type { TemplateName } from './templates/index.ts';
