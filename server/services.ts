@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/config.ts';
 import type { Clock } from './core/clock.ts';
 import type { Database } from './db/database.ts';
+import { createMetricsRegistry } from './metrics.ts';
 import { createIdentity, createPasswordHasher } from './modules/identity/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';
 import { devInboxProvider } from './providers/dev-inbox.provider.ts';
@@ -23,11 +24,12 @@ export function createServices(options: ServiceOptions) {
   const db = database.db;
   const notifications = createNotifications({ clock, keyRing: config.encryption });
   const hasher = createPasswordHasher(config.argon2);
-  const identity = createIdentity({ db, clock, config, hasher, notifications });
+  const metrics = createMetricsRegistry();
+  const identity = createIdentity({ db, clock, config, hasher, notifications, metrics });
   const dev = devInboxProvider(db, clock);
   const providers = options.providers ?? { email: dev, sms: dev };
   const worker = createOutboxWorker({ database, clock, notifications, email: providers.email, sms: providers.sms, logger });
-  return { config, database, db, clock, logger, notifications, hasher, identity, worker };
+  return { config, database, db, clock, logger, metrics, notifications, hasher, identity, worker };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -6,7 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Services } from '../services.ts';
 import { devInboxRoutes } from '../modules/notifications/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
-import { createMetrics } from './metrics.ts';
+import { registerHttpMetrics } from './metrics.ts';
 import { opsRoutes } from './ops.routes.ts';
 import { registerProblemHandlers } from './plugins/problem.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
@@ -36,7 +36,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
   registerSecurityHeaders(app, { hsts: config.isProduction });
-  const registry = createMetrics(app);
+  registerHttpMetrics(app, services.metrics.registry);
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -68,7 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
-  opsRoutes(app, { db: services.db, registry, isShuttingDown: options.isShuttingDown ?? (() => false) });
+  opsRoutes(app, { db: services.db, registry: services.metrics.registry, isShuttingDown: options.isShuttingDown ?? (() => false) });
   await options.extend?.(app);
   return app;
 }

@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Histogram, type Registry } from 'prom-client';
 
-/** One registry per app, so tests that build several apps do not collide. */
-export function createMetrics(app: FastifyInstance): Registry {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+/** HTTP metrics, in the services' registry. */
+export function registerHttpMetrics(app: FastifyInstance, registry: Registry): void {
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP request duration by route and status',
@@ -28,5 +26,4 @@ export function createMetrics(app: FastifyInstance): Registry {
     }
     return payload;
   });
-  return registry;
 }

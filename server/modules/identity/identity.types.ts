@@ -11,6 +11,7 @@ export interface IdentityDeps {
   config: Pick<Config, 'auth' | 'secretKey' | 'publicUrl' | 'customerServicePhone'>;
   hasher: PasswordHasher;
   notifications: Notifications;
+  metrics?: { credentialChecked(kind: 'password' | 'code', ok: boolean): void };
 }
 
 /** Where a request comes from; recorded with security events, never used to authenticate. */

@@ -185,6 +185,7 @@ export function createLogin(deps: IdentityDeps, sessions: Sessions) {
 
       const attempt = await reserve(key, now);
       const passwordOk = await deps.hasher.verify(account?.passwordHash ?? null, input.password);
+      deps.metrics?.credentialChecked('password', passwordOk);
       if (!passwordOk || !account) return failed(key, attempt, account, ctx, 'invalid_credentials');
 
       if (deps.hasher.needsRehash(account.passwordHash!)) {
@@ -273,7 +274,9 @@ export function createLogin(deps: IdentityDeps, sessions: Sessions) {
 
       const attempt = await reserve(flow.throttleKey, now);
       const live = flow.codeExpiresAt && flow.codeExpiresAt > now ? flow.codeHash : null;
-      if (!codeMatches(secretKey, codePurpose(idHash), input.code, live)) {
+      const codeOk = codeMatches(secretKey, codePurpose(idHash), input.code, live);
+      deps.metrics?.credentialChecked('code', codeOk);
+      if (!codeOk) {
         return failed(flow.throttleKey, attempt, account, ctx, 'invalid_code');
       }
       return db.transaction(async (tx) => {

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
+import { makeAccount } from '../../../test/factories.ts';
+import { testDbKinds } from '../../../test/test-db.ts';
+
+/**
+ * An attacker must not learn whether an e-mail has an account (SPEC §3.7): same status, same
+ * bytes, same Retry-After and the same amount of password hashing, through a whole lock cycle.
+ */
+describe.each(testDbKinds())('unknown and known e-mails are indistinguishable on %s', (db) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ db });
+  });
+  afterAll(() => t.close());
+
+  async function attempt(email: string, password: string) {
+    const before = await t.services.metrics.registry.getSingleMetricAsString('portvakt_credential_checks_total');
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    const after = await t.services.metrics.registry.getSingleMetricAsString('portvakt_credential_checks_total');
+    return { status: res.statusCode, body: res.body, retryAfter: res.headers['retry-after'], type: res.headers['content-type'], hashed: before !== after };
+  }
+
+  it('gives byte-identical answers for every step of the lock sequence', async () => {
+    const known = await makeAccount(t.services);
+    const unknown = 'nobody-here@example.com';
+    const sequence = ['wrong one', 'wrong two', 'wrong three', 'wrong four', 'wrong five', TEST_PASSWORD];
+    for (const password of sequence) {
+      const a = await attempt(known.email, password);
+      const b = await attempt(unknown, password);
+      expect(b).toEqual(a);
+    }
+    t.clock.advanceMinutes(15);
+    const a = await attempt(known.email, 'wrong again');
+    const b = await attempt(unknown, 'wrong again');
+    expect(b).toEqual(a);
+    expect(a.status).toBe(401);
+    expect(a.hashed).toBe(true);
+  });
+
+  it('treats differently written forms of one address as the same subject', async () => {
+    const known = await makeAccount(t.services, { email: 'Anna.Berg@Example.COM' });
+    expect(known.email).toBe('anna.berg@example.com');
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: '  ANNA.berg@example.com ', password: TEST_PASSWORD } });
+    expect(res.json().status).toBe('code_required');
+  });
+});

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
+import { makeAccount } from '../../../test/factories.ts';
+import { testDbKinds } from '../../../test/test-db.ts';
+
+describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', (db) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ db, env: { SMS_MONTHLY_BUDGET: '1000' } });
+  });
+  afterAll(() => t.close());
+
+  const login = (email: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
+  const verify = (flowId: string, code: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', payload: { flowId, code } });
+  const resend = (flowId: string, channel = 'email') => t.app.inject({ method: 'POST', url: '/api/v1/auth/login/resend', payload: { flowId, channel } });
+
+  it('a code works once: the same code again finds the flow finished', async () => {
+    const account = await makeAccount(t.services);
+    const { flowId } = (await login(account.email)).json();
+    const code = await t.latestCode(account.phone!);
+    expect((await verify(flowId, code)).statusCode).toBe(200);
+    const again = await verify(flowId, code);
+    expect(again.statusCode).toBe(410);
+    expect(again.json().code).toBe('flow_expired');
+  });
+
+  it('a code and its flow expire after 5 minutes', async () => {
+    const account = await makeAccount(t.services);
+    const { flowId } = (await login(account.email)).json();
+    const code = await t.latestCode(account.phone!);
+    t.clock.advance(300_001);
+    const late = await verify(flowId, code);
+    expect(late.statusCode).toBe(410);
+    expect(late.json().code).toBe('flow_expired');
+  });
+
+  it('a code from another sign-in of the same account does not work', async () => {
+    const account = await makeAccount(t.services);
+    const first = (await login(account.email)).json();
+    const firstCode = await t.latestCode(account.phone!);
+    const second = (await login(account.email)).json();
+    const secondCode = await t.latestCode(account.phone!);
+    if (firstCode !== secondCode) {
+      const crossed = await verify(second.flowId, firstCode);
+      expect(crossed.json().code).toBe('invalid_code');
+    }
+    expect((await verify(first.flowId, firstCode)).statusCode).toBe(200);
+  });
+
+  it('accepts the code typed with spaces', async () => {
+    const account = await makeAccount(t.services);
+    const { flowId } = (await login(account.email)).json();
+    const code = await t.latestCode(account.phone!);
+    expect((await verify(flowId, `${code.slice(0, 3)} ${code.slice(3)}`)).statusCode).toBe(200);
+  });
+
+  it('a new code needs 30 s and at most 5 codes go out per sign-in', async () => {
+    const account = await makeAccount(t.services);
+    const { flowId } = (await login(account.email)).json();
+    const tooSoon = await resend(flowId);
+    expect(tooSoon.statusCode).toBe(429);
+    expect(tooSoon.json().code).toBe('resend_too_soon');
+    expect(tooSoon.headers['retry-after']).toBe('30');
+    for (let i = 0; i < 4; i++) {
+      t.clock.advance(30_000);
+      expect((await resend(flowId)).statusCode).toBe(200);
+    }
+    t.clock.advance(30_000);
+    const sixth = await resend(flowId);
+    expect(sixth.statusCode).toBe(429);
+    expect(sixth.json().code).toBe('resend_limit_reached');
+    // The last code still works.
+    expect((await verify(flowId, await t.latestCode(account.email))).statusCode).toBe(200);
+  });
+
+  it('past 5 SMS in 24 hours the code goes by e-mail and the answer says so', async () => {
+    const account = await makeAccount(t.services);
+    for (let i = 0; i < 5; i++) expect((await login(account.email)).json().channel).toBe('sms');
+    const sixth = (await login(account.email)).json();
+    expect(sixth).toMatchObject({ channel: 'email', fallbackReason: 'sms_budget' });
+    expect(sixth.sentTo).toMatch(/^p\*\*\*\d@example\.com$/);
+    expect((await verify(sixth.flowId, await t.latestCode(account.email))).statusCode).toBe(200);
+
+    t.clock.advanceMinutes(24 * 60 + 1);
+    expect((await login(account.email)).json().channel).toBe('sms');
+  });
+
+  it('without a verified phone the code goes by e-mail', async () => {
+    const account = await makeAccount(t.services, { phone: null });
+    expect((await login(account.email)).json()).toMatchObject({ channel: 'email', fallbackReason: 'no_phone' });
+  });
+
+  it('unknown flow ids are treated as expired flows', async () => {
+    const res = await verify('x'.repeat(43), '123456');
+    expect(res.statusCode).toBe(410);
+    expect((await resend('x'.repeat(43))).statusCode).toBe(410);
+  });
+});
+
+describe('the company-wide monthly SMS budget', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { SMS_MONTHLY_BUDGET: '2' } });
+  });
+  afterAll(() => t.close());
+
+  it('sends codes by e-mail once the month\'s budget is spent, for every account', async () => {
+    const a = await makeAccount(t.services);
+    const b = await makeAccount(t.services);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: a.email, password: TEST_PASSWORD } })).json().channel).toBe('sms');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: b.email, password: TEST_PASSWORD } })).json().channel).toBe('sms');
+    const third = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: a.email, password: TEST_PASSWORD } });
+    expect(third.json()).toMatchObject({ channel: 'email', fallbackReason: 'sms_budget' });
+  });
+});
