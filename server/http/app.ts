@@ -9,6 +9,7 @@ import { identityRoutes } from '../modules/identity/index.ts';
 import { registerHttpMetrics } from './metrics.ts';
 import { opsRoutes } from './ops.routes.ts';
 import { registerProblemHandlers } from './plugins/problem.ts';
+import { registerRejectNul } from './plugins/reject-nul.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { cookieNames, registerSession } from './plugins/session.ts';
 
@@ -35,6 +36,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  registerRejectNul(app);
   registerSecurityHeaders(app, { hsts: config.isProduction });
   registerHttpMetrics(app, services.metrics.registry);
 
