@@ -50,16 +50,19 @@ const envSchema = z
     ARGON2_ITERATIONS: int(2, 2),
     ARGON2_PARALLELISM: int(1, 1),
     BODY_LIMIT_BYTES: int(64 * 1024, 1024),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (!env.SECRET_KEY || env.SECRET_KEY.length < 32) problem('SECRET_KEY', 'must be set to at least 32 characters in production');
-    if (!env.ENCRYPTION_KEYS) problem('ENCRYPTION_KEYS', 'must be set in production');
-    if (env.EMAIL_PROVIDER === 'dev') problem('EMAIL_PROVIDER', 'the dev inbox is refused in production');
-    if (env.SMS_PROVIDER === 'dev') problem('SMS_PROVIDER', 'the dev inbox is refused in production');
-    if (!env.PUBLIC_URL) problem('PUBLIC_URL', 'must be set in production (links in e-mails use it)');
   });
+
+/** Production refuses development conveniences; checked on the raw environment so that every problem is listed at once. */
+function productionProblems(env: Record<string, string | undefined>): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  if (!env.SECRET_KEY || env.SECRET_KEY.length < 32) problems.push('SECRET_KEY: must be set to at least 32 characters in production');
+  if (!env.ENCRYPTION_KEYS) problems.push('ENCRYPTION_KEYS: must be set in production');
+  if ((env.EMAIL_PROVIDER ?? 'dev') === 'dev') problems.push('EMAIL_PROVIDER: the dev inbox is refused in production');
+  if ((env.SMS_PROVIDER ?? 'dev') === 'dev') problems.push('SMS_PROVIDER: the dev inbox is refused in production');
+  if (!env.PUBLIC_URL) problems.push('PUBLIC_URL: must be set in production (links in e-mails use it)');
+  return problems;
+}
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -138,9 +141,11 @@ function toConfig(env: z.infer<typeof envSchema>) {
 /** Parse and validate the environment; throws ConfigError listing every problem at once. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...productionProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   if (!parsed.data.SECRET_KEY) throw new ConfigError(['SECRET_KEY: missing (the start script creates one for development)']);
   return toConfig(parsed.data);
 }

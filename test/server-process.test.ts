@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { startServerProcess } from './server-process.ts';
+
+const run = promisify(execFile);
+const DEMO_PASSWORD = 'demo lösenord för testerna';
+
+describe('the server process (npm start on the embedded database)', () => {
+  it('starts with demo data and the dev inbox, signs the owner in, and shuts down gracefully', async () => {
+    const server = await startServerProcess({ PORTVAKT_DEMO_PASSWORD: DEMO_PASSWORD }, 120_000);
+    try {
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      expect((await fetch(`${server.url}/ready`)).status).toBe(200);
+      const login = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'owner@example.com', password: DEMO_PASSWORD }),
+      });
+      const step = (await login.json()) as { status: string; flowId: string };
+      expect(step.status).toBe('code_required');
+
+      // The in-process worker delivers the code to the dev inbox.
+      let code: string | undefined;
+      for (let i = 0; i < 50 && !code; i++) {
+        const inbox = (await (await fetch(`${server.url}/api/v1/dev/messages?to=%2B46701740001`)).json()) as Array<{ body: string }>;
+        code = inbox[0]?.body.match(/\b(\d{6})\b/)?.[1];
+        if (!code) await new Promise((r) => setTimeout(r, 100));
+      }
+      const verify = await fetch(`${server.url}/api/v1/auth/login/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ flowId: step.flowId, code }),
+      });
+      expect(verify.status).toBe(200);
+    } finally {
+      const exited = new Promise<number | null>((resolve) => server.child.once('exit', resolve));
+      server.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      await server.stop();
+    }
+  }, 180_000);
+
+  it('refuses to start with a clear message when the configuration is wrong', async () => {
+    const failed = await run(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: '0' },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in failed && failed.code).toBe(1);
+    expect((failed as { stderr: string }).stderr).toMatch(/Invalid configuration:[\s\S]*SECRET_KEY/);
+  }, 120_000);
+
+  it('the operators\' CLI creates an account waiting for activation', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'portvakt-cli-'));
+    try {
+      const env = { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+      const { stdout } = await run(process.execPath, ['bin/portvakt.mjs', 'account', 'create', '--email', 'Ny.Kund@Example.se', '--name', 'Ny Kund', '--phone', '070-174 00 09'], { env });
+      expect(stdout).toMatch(/created ny\.kund@example\.se \(pending_activation\)/);
+      const again = await run(process.execPath, ['bin/portvakt.mjs', 'account', 'create', '--email', 'ny.kund@example.se', '--name', 'X'], { env }).catch((e: { stderr: string }) => e);
+      expect((again as { stderr: string }).stderr).toContain('email_taken');
+      const migrate = await run(process.execPath, ['bin/portvakt.mjs', 'migrate'], { env });
+      expect(migrate.stdout).toContain('database is up to date');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
