@@ -87,10 +87,10 @@ program
     const config = configFromEnv();
     const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 4 });
     const services = createServices({ config, database, clock: systemClock, logger: pino({ level: config.logLevel }) });
-    await services.worker.start();
+    const stopBackground = await services.startBackground();
     services.logger.info('outbox worker running');
     const stop = async () => {
-      await services.worker.stop();
+      await stopBackground();
       await database.close();
       process.exit(0);
     };

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     },
   });
   await app.listen({ port: config.port, host: config.host });
-  if (config.worker === 'in-process') await services.worker.start();
+  const stopBackground = config.worker === 'in-process' ? await services.startBackground() : async () => {};
 
   if (embedded && !config.isProduction) {
     const base = `http://localhost:${config.port}`;
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close();
-    await services.worker.stop();
+    await stopBackground();
     await database.close();
     process.exit(0);
   };

@@ -8,6 +8,9 @@ import { createNotifications } from './modules/notifications/index.ts';
 import { devInboxProvider } from './providers/dev-inbox.provider.ts';
 import type { EmailProvider, SmsProvider } from './providers/provider.types.ts';
 import { createOutboxWorker } from './worker/outbox-worker.ts';
+import { startPeriodic } from './worker/periodic.ts';
+import { Gauge } from 'prom-client';
+import { countByStatus } from './modules/notifications/index.ts';
 
 export interface ServiceOptions {
   config: Config;
@@ -29,7 +32,26 @@ export function createServices(options: ServiceOptions) {
   const dev = devInboxProvider(db, clock);
   const providers = options.providers ?? { email: dev, sms: dev };
   const worker = createOutboxWorker({ database, clock, notifications, email: providers.email, sms: providers.sms, logger });
-  return { config, database, db, clock, logger, metrics, notifications, hasher, identity, worker };
+  new Gauge({
+    name: 'portvakt_outbox_messages',
+    help: 'Messages in the outbox by status (a growing "dead" or "pending" needs a look)',
+    labelNames: ['status'],
+    registers: [metrics.registry],
+    async collect() {
+      this.reset();
+      for (const [status, n] of Object.entries(await countByStatus(db))) this.labels(status).set(n);
+    },
+  });
+  /** Background work of a worker process: delivery and hourly clean-up of expired sign-in state. */
+  async function startBackground(): Promise<() => Promise<void>> {
+    await worker.start();
+    const stopHousekeeping = startPeriodic('housekeeping', 3600_000, () => identity.housekeeping.purgeExpired(), logger);
+    return async () => {
+      stopHousekeeping();
+      await worker.stop();
+    };
+  }
+  return { config, database, db, clock, logger, metrics, notifications, hasher, identity, worker, startBackground };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -87,5 +87,6 @@ describe('HTTP basics: limits, problems, sessions, CSRF', () => {
     expect((await t.app.inject({ method: 'GET', url: '/ready' })).json()).toEqual({ status: 'ready' });
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toContain('http_request_duration_seconds');
+    expect(metrics.body).toMatch(/portvakt_outbox_messages{status="sent"} \d+/);
   });
 });

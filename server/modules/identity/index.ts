@@ -2,10 +2,11 @@ import type { IdentityDeps } from './identity.types.ts';
 import { createAccounts } from './accounts.service.ts';
 import { createLogin } from './login.service.ts';
 import { createSessions } from './sessions.service.ts';
+import { createHousekeeping } from './housekeeping.service.ts';
 
 export function createIdentity(deps: IdentityDeps) {
   const sessions = createSessions(deps);
-  return { accounts: createAccounts(deps), sessions, login: createLogin(deps, sessions) };
+  return { accounts: createAccounts(deps), sessions, login: createLogin(deps, sessions), housekeeping: createHousekeeping(deps) };
 }
 
 export type Identity = ReturnType<typeof createIdentity>;

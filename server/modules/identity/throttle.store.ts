@@ -57,3 +57,10 @@ export async function releaseAttempt(db: Executor, key: string, now: Date): Prom
 export async function resetFailures(db: Executor, key: string, now: Date): Promise<void> {
   await db.update(loginThrottles).set({ failures: 0, lockedUntil: null, updatedAt: now }).where(eq(loginThrottles.key, key));
 }
+
+/** Counters with nothing to remember: no failures left, or a lock long over. */
+export async function deleteIdleThrottles(db: Executor, idleSince: Date): Promise<void> {
+  await db
+    .delete(loginThrottles)
+    .where(and(lte(loginThrottles.updatedAt, idleSince), or(isNull(loginThrottles.lockedUntil), lte(loginThrottles.lockedUntil, idleSince))));
+}

@@ -46,11 +46,3 @@ export async function reserveSms(
   await tx.insert(smsSends).values({ accountId, purpose, costOre: limits.costOre, sentAt: now });
   return true;
 }
-
-export async function smsSentSince(db: Executor, accountId: string, since: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(smsSends)
-    .where(and(eq(smsSends.accountId, accountId), gt(smsSends.sentAt, since)));
-  return Number(row?.n ?? 0);
-}
