@@ -73,5 +73,8 @@ describe.each(testDbKinds())('sign-in flow on %s', (db) => {
     expect(reuse.json().code).toBe('invalid_refresh_token');
     const afterTheft = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${pair.accessToken}` } });
     expect(afterTheft.statusCode).toBe(401);
+    const { listSecurityEvents } = await import('../audit/index.ts');
+    const events = await listSecurityEvents(t.services.db, account.id, 10, 'refresh_token_reused');
+    expect(events).toHaveLength(1);
   });
 });

@@ -103,8 +103,8 @@ export function createSessions(deps: IdentityDeps) {
       const reused = await findUsedRefreshToken(deps.db, presented);
       if (reused) {
         await deps.db.transaction(async (tx) => {
-          await revokeSession(tx, reused.sessionId, now);
-          await recordSecurityEvent(tx, { accountId: null, kind: 'refresh_token_reused', at: now, ip: ctx.ip, userAgent: ctx.userAgent, details: { sessionId: reused.sessionId } });
+          const accountId = await revokeSession(tx, reused.sessionId, now);
+          await recordSecurityEvent(tx, { accountId: accountId ?? null, kind: 'refresh_token_reused', at: now, ip: ctx.ip, userAgent: ctx.userAgent, details: { sessionId: reused.sessionId } });
         });
       }
       throw new AppError('invalid_refresh_token');

@@ -28,8 +28,14 @@ export async function touchSession(db: Executor, id: string, now: Date, tokenExp
     .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, new Date(now.getTime() - minGapMs))));
 }
 
-export async function revokeSession(db: Executor, id: string, now: Date): Promise<void> {
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+/** Returns the session's account when this call revoked it. */
+export async function revokeSession(db: Executor, id: string, now: Date): Promise<string | undefined> {
+  const [row] = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
+    .returning({ accountId: sessions.accountId });
+  return row?.accountId;
 }
 
 /** Give an app session a new access token, unless it has been revoked meanwhile. */
