@@ -1,0 +1,417 @@
+/**
+ * `npm run bench`: the load benchmarks of docs/benchmarks.md, against PostgreSQL on this machine.
+ *
+ * 1. Session read: GET /api/v1/me with 100 000 seeded web sessions on the real server, against a
+ *    bare Fastify + node-postgres primary-key lookup (bench/baseline-server.ts) in the same run.
+ *    sessionReadRatio = server req/s ÷ baseline req/s.
+ * 2. Password step: POST /api/v1/auth/login with the right password over many accounts, against
+ *    the raw argon2id verification rate of this machine (bench/argon2-rate.ts) in the same run.
+ *    loginRatio = login req/s ÷ argon2 verifications/s; with the server's event-loop delay.
+ *
+ * Ratios, not absolute numbers, are the result: the machine is shared and noisy, and both sides
+ * of a ratio share the same noise. Everything runs on 127.0.0.1 in a database of its own that is
+ * dropped at the end, also when the run fails or is interrupted.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import autocannon, { type Request, type Result } from 'autocannon';
+import pg from 'pg';
+import { loadConfig } from '../server/config/config.ts';
+import { createDatabase } from '../server/db/database.ts';
+import { createPasswordHasher } from '../server/modules/identity/index.ts';
+import { freePort, repoRoot, startChild, stopAllChildren, waitUntilReady, type Child } from './lib/child.ts';
+import { accountEmail, accountId, markSessionsSeen, seed } from './lib/seed.ts';
+import type { ProbeReading } from './lib/probe.ts';
+import { updateBenchmarksDoc } from './lib/report.ts';
+
+const env = process.env;
+const num = (name: string, fallback: number) => {
+  const value = env[name] === undefined ? fallback : Number(env[name]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+};
+
+const settings = {
+  accounts: num('BENCH_ACCOUNTS', 100_000),
+  poolSize: num('BENCH_POOL_SIZE', 10),
+  /** Session read: connections, seconds per measured run, rounds (baseline and server alternate). */
+  connections: num('BENCH_CONNECTIONS', 32),
+  seconds: num('BENCH_SECONDS', 10),
+  rounds: num('BENCH_ROUNDS', 2),
+  warmupSeconds: num('BENCH_WARMUP_SECONDS', 3),
+  /** Password step: more connections than pool threads, so the thread pool never waits for work. */
+  loginConnections: num('BENCH_LOGIN_CONNECTIONS', 16),
+  loginSeconds: num('BENCH_LOGIN_SECONDS', 20),
+  argon2Seconds: num('BENCH_ARGON2_SECONDS', 8),
+  threadPoolSize: num('UV_THREADPOOL_SIZE', 4),
+};
+const adminUrl = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const password = 'bench-Correct-Horse-42';
+const cookieName = '__Host-pv_session';
+
+function assertLoopback(url: string): void {
+  const host = new URL(url).hostname;
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) throw new Error(`the benchmark only talks to this machine, not to ${host}`);
+}
+
+const log = (message: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/** One autocannon run; every request built by `next()` so consecutive requests use different rows. */
+async function load(url: string, connections: number, seconds: number, next: () => Request): Promise<Result> {
+  const run = autocannon({
+    url,
+    connections,
+    duration: seconds,
+    timeout: 20,
+    requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }],
+  });
+  // A hard stop in case autocannon itself hangs: the run is bounded in time whatever happens.
+  const guard = setTimeout(() => run.stop(), (seconds + 30) * 1000);
+  try {
+    return await run;
+  } finally {
+    clearTimeout(guard);
+  }
+}
+
+interface Side {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  seconds: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** CPU time (user + system, all threads) the serving process spent per answered request. */
+  cpuUsPerRequest: number;
+  /** How late the serving process's event loop ran (see bench/lib/probe.ts). */
+  eventLoopP99Ms: number;
+  eventLoopMaxMs: number;
+}
+
+function side(result: Result, probe: ProbeReading): Side {
+  return {
+    requestsPerSecond: round1(result.requests.total / result.duration),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    seconds: round3(result.duration),
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    cpuUsPerRequest: round1(((probe.cpuUserMs + probe.cpuSystemMs) * 1000) / Math.max(1, result.requests.total)),
+    eventLoopP99Ms: probe.eventLoop.p99Ms,
+    eventLoopMaxMs: probe.eventLoop.maxMs,
+  };
+}
+
+/** Rounds of one side combined: total requests over total time; the rest averaged over rounds. */
+function combine(rounds: Side[]): Side {
+  const sum = (f: (s: Side) => number) => rounds.reduce((a, s) => a + f(s), 0);
+  const mean = (f: (s: Side) => number) => round1(sum(f) / rounds.length);
+  return {
+    requestsPerSecond: round1(sum((s) => s.requests) / sum((s) => s.seconds)),
+    p50Ms: mean((s) => s.p50Ms),
+    p99Ms: mean((s) => s.p99Ms),
+    requests: sum((s) => s.requests),
+    seconds: round3(sum((s) => s.seconds)),
+    non2xx: sum((s) => s.non2xx),
+    errors: sum((s) => s.errors),
+    timeouts: sum((s) => s.timeouts),
+    cpuUsPerRequest: mean((s) => s.cpuUsPerRequest),
+    eventLoopP99Ms: mean((s) => s.eventLoopP99Ms),
+    eventLoopMaxMs: Math.max(...rounds.map((s) => s.eventLoopMaxMs)),
+  };
+}
+
+function assertClean(what: string, s: Side): void {
+  if (s.non2xx || s.errors || s.timeouts) {
+    throw new Error(`${what}: ${s.non2xx} non-2xx answers, ${s.errors} errors, ${s.timeouts} timeouts: the figures would not mean what they say`);
+  }
+}
+
+/** One load run against a child that carries the probe: the load's figures and the child's own. */
+async function measuredLoad(child: Child, url: string, connections: number, seconds: number, next: () => Request): Promise<Side> {
+  await child.request({ type: 'probe:reset' }, 'probe:resetDone');
+  const result = await load(url, connections, seconds, next);
+  const probe = await child.request<ProbeReading>({ type: 'probe:read' }, 'probe');
+  return side(result, probe);
+}
+
+async function argon2Rate(hash: string, childEnv: Record<string, string>) {
+  const child = startChild('argon2-rate', './argon2-rate.ts', {
+    ...childEnv,
+    ARGON2_BENCH_HASH: hash,
+    ARGON2_BENCH_PASSWORD: password,
+    ARGON2_BENCH_SECONDS: String(settings.argon2Seconds),
+  });
+  try {
+    return await child.waitForMessage<{ verifications: number; seconds: number; perSecond: number; inFlight: number }>(
+      'argon2',
+      (settings.argon2Seconds + 60) * 1000,
+    );
+  } finally {
+    await child.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  assertLoopback(adminUrl);
+  const startedAt = new Date();
+  const name = `portvakt_bench_${randomBytes(5).toString('hex')}`;
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${name}`;
+  const url = dbUrl.toString();
+  const dataDir = mkdtempSync(join(tmpdir(), 'portvakt-bench-'));
+  let created = false;
+
+  const cleanup = async () => {
+    await stopAllChildren().catch(() => {});
+    if (created) {
+      const admin = new pg.Client({ connectionString: adminUrl });
+      try {
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        log(`dropped database ${name}`);
+      } catch (error) {
+        log(`could not drop database ${name}: ${String(error)}`);
+      } finally {
+        await admin.end().catch(() => {});
+      }
+      created = false;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const onSignal = (signal: string) => {
+    log(`${signal}: cleaning up`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    // ---- database --------------------------------------------------------------------------
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    const postgresVersion = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+    await admin.query(`CREATE DATABASE ${name}`);
+    created = true;
+    await admin.end();
+    const migrated = await createDatabase({ url, poolSize: 1 });
+    await migrated.close();
+
+    const secretKey = randomBytes(32).toString('base64url');
+    const serverEnv: Record<string, string> = {
+      PATH: env.PATH ?? '',
+      ...(env.UV_THREADPOOL_SIZE ? { UV_THREADPOOL_SIZE: env.UV_THREADPOOL_SIZE } : {}),
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WORKER: 'off',
+      SECRET_KEY: secretKey,
+      DATA_DIR: dataDir,
+      DATABASE_URL: url,
+      DATABASE_POOL_SIZE: String(settings.poolSize),
+      // The password step is measured, not the limits around it (they are tested elsewhere).
+      LOGIN_RATE_LIMIT_PER_IP: '1000000000',
+      LOGIN_RATE_LIMIT_GLOBAL: '1000000000',
+      SMS_PER_ACCOUNT_PER_DAY: '1000',
+      SMS_MONTHLY_BUDGET: '1000000000',
+    };
+    // The server's own settings, so the seeded hash and the raw rate use exactly its argon2 parameters.
+    const config = loadConfig(serverEnv);
+    const hasher = createPasswordHasher(config.argon2);
+    const passwordHash = await hasher.hash(password);
+
+    log(`seeding ${settings.accounts} accounts and sessions into ${name}`);
+    const seeded = await seed(url, settings.accounts, passwordHash);
+    log(`seeded in ${seeded.seconds.toFixed(1)} s`);
+
+    // ---- servers ---------------------------------------------------------------------------
+    const serverPort = await freePort();
+    // BENCH_PROFILE_DIR: CPU profiles of the server and the baseline (written on exit) go there.
+    const profile = env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_PROFILE_DIR}`] : [];
+    const server = startChild('server', './instrumented-server.ts', { ...serverEnv, PORT: String(serverPort) }, profile);
+    const baseline = startChild('baseline', './baseline-server.ts', {
+      PATH: serverEnv.PATH!,
+      DATABASE_URL: url,
+      DATABASE_POOL_SIZE: String(settings.poolSize),
+      PORT: '0',
+    }, profile);
+    log(`server pid ${server.process.pid}, baseline pid ${baseline.process.pid}`);
+    const serverUrl = `http://127.0.0.1:${serverPort}`;
+    const { port: baselinePort } = await baseline.waitForMessage<{ port: number }>('ready', 60_000);
+    const baselineUrl = `http://127.0.0.1:${baselinePort}`;
+    await waitUntilReady(`${serverUrl}/ready`, server);
+    await waitUntilReady(`${baselineUrl}/health`, baseline);
+
+    // Both answer correctly before anything is timed.
+    const me = await fetch(`${serverUrl}/api/v1/me`, { headers: { cookie: `${cookieName}=${seeded.tokens[0]}` } });
+    const meBody = (await me.json()) as { email?: string };
+    if (me.status !== 200 || meBody.email !== accountEmail(1)) throw new Error(`GET /api/v1/me answered ${me.status} ${JSON.stringify(meBody)}`);
+    const bare = await fetch(`${baselineUrl}/me`, { headers: { 'x-account-id': accountId(1) } });
+    const bareBody = (await bare.json()) as { email?: string };
+    if (bare.status !== 200 || bareBody.email !== accountEmail(1)) throw new Error(`baseline answered ${bare.status} ${JSON.stringify(bareBody)}`);
+
+    // ---- 1. session read -------------------------------------------------------------------
+    let meCounter = 0;
+    const nextMe = (): Request => {
+      const i = meCounter++ % settings.accounts;
+      return { method: 'GET', path: '/api/v1/me', headers: { cookie: `${cookieName}=${seeded.tokens[i]}` } };
+    };
+    let bareCounter = 0;
+    const nextBare = (): Request => {
+      const n = (bareCounter++ % settings.accounts) + 1;
+      return { method: 'GET', path: '/me', headers: { 'x-account-id': accountId(n) } };
+    };
+
+    log(`session read: warm-up ${settings.warmupSeconds} s each`);
+    await markSessionsSeen(url);
+    await load(serverUrl, settings.connections, settings.warmupSeconds, nextMe);
+    await load(baselineUrl, settings.connections, settings.warmupSeconds, nextBare);
+
+    const serverRounds: Side[] = [];
+    const baselineRounds: Side[] = [];
+    let sessionsTouched = 0;
+    for (let round = 0; round < settings.rounds; round++) {
+      const seenAt = await markSessionsSeen(url);
+      const runServer = async () => serverRounds.push(await measuredLoad(server, serverUrl, settings.connections, settings.seconds, nextMe));
+      const runBaseline = async () => baselineRounds.push(await measuredLoad(baseline, baselineUrl, settings.connections, settings.seconds, nextBare));
+      // Alternate the order so drift in the machine's load falls on both sides alike.
+      if (round % 2 === 0) {
+        await runBaseline();
+        await runServer();
+      } else {
+        await runServer();
+        await runBaseline();
+      }
+      const check = new pg.Client({ connectionString: url });
+      await check.connect();
+      sessionsTouched += Number((await check.query<{ n: string }>('SELECT count(*) AS n FROM sessions WHERE last_seen_at > $1', [seenAt])).rows[0]!.n);
+      await check.end();
+      log(
+        `round ${round + 1}: server ${serverRounds.at(-1)!.requestsPerSecond} req/s (${serverRounds.at(-1)!.cpuUsPerRequest} µs CPU each), baseline ${baselineRounds.at(-1)!.requestsPerSecond} req/s (${baselineRounds.at(-1)!.cpuUsPerRequest} µs)`,
+      );
+    }
+    const serverSide = combine(serverRounds);
+    const baselineSide = combine(baselineRounds);
+    assertClean('GET /api/v1/me', serverSide);
+    assertClean('baseline', baselineSide);
+    await baseline.stop();
+    const sessionReadRatio = round3(serverSide.requestsPerSecond / baselineSide.requestsPerSecond);
+    log(`sessionReadRatio ${sessionReadRatio}`);
+
+    // ---- 2. password step ------------------------------------------------------------------
+    if (env.BENCH_ONLY === 'session-read') {
+      await server.stop();
+      log('BENCH_ONLY=session-read: no password step, no results written');
+      return;
+    }
+    // A fresh range of accounts for each login, after the account used by the check below.
+    let loginCounter = 1;
+    const nextLogin = (): Request => {
+      const n = (loginCounter++ % (settings.accounts - 1)) + 1;
+      return {
+        method: 'POST',
+        path: '/api/v1/auth/login',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: accountEmail(n), password, client: 'web' }),
+      };
+    };
+    const probe = await fetch(`${serverUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: accountEmail(settings.accounts), password, client: 'web' }),
+    });
+    const probeBody = (await probe.json()) as { status?: string; channel?: string };
+    if (probe.status !== 200 || probeBody.status !== 'code_required' || probeBody.channel !== 'sms') {
+      throw new Error(`POST /api/v1/auth/login answered ${probe.status} ${JSON.stringify(probeBody)}`);
+    }
+
+    log(`argon2id raw rate (${settings.argon2Seconds} s)`);
+    const rateBefore = await argon2Rate(passwordHash, serverEnv);
+    log(`login: warm-up ${settings.warmupSeconds} s, then ${settings.loginSeconds} s`);
+    await load(serverUrl, settings.loginConnections, settings.warmupSeconds, nextLogin);
+    const loginSide = await measuredLoad(server, serverUrl, settings.loginConnections, settings.loginSeconds, nextLogin);
+    assertClean('POST /api/v1/auth/login', loginSide);
+    log(`argon2id raw rate again (${settings.argon2Seconds} s)`);
+    const rateAfter = await argon2Rate(passwordHash, serverEnv);
+    const argon2PerSecond = round1(
+      (rateBefore.verifications + rateAfter.verifications) / (rateBefore.seconds + rateAfter.seconds),
+    );
+    const loginRatio = round3(loginSide.requestsPerSecond / argon2PerSecond);
+    log(`loginRatio ${loginRatio}`);
+
+    const stats = new pg.Client({ connectionString: url });
+    await stats.connect();
+    const channels = (await stats.query<{ channel: string; n: string }>('SELECT channel, count(*) AS n FROM login_flows GROUP BY channel')).rows;
+    await stats.end();
+    await server.stop();
+
+    // ---- results ---------------------------------------------------------------------------
+    const date = startedAt.toISOString().slice(0, 10);
+    const results = {
+      date,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      sessionReadRatio,
+      loginRatio,
+      goals: { sessionReadRatio: 0.5, loginRatio: 0.8 },
+      sessionRead: {
+        server: serverSide,
+        baseline: baselineSide,
+        rounds: serverRounds.map((s, i) => ({ server: s, baseline: baselineRounds[i] })),
+        distinctSessions: settings.accounts,
+        slidingExpiryWrites: sessionsTouched,
+      },
+      login: {
+        server: loginSide,
+        argon2: {
+          verificationsPerSecond: argon2PerSecond,
+          inFlight: rateBefore.inFlight,
+          before: { ...rateBefore, perSecond: round1(rateBefore.perSecond) },
+          after: { ...rateAfter, perSecond: round1(rateAfter.perSecond) },
+        },
+        serverEventLoopP99Ms: loginSide.eventLoopP99Ms,
+        answer: 'code_required',
+        codeChannels: Object.fromEntries(channels.map((c) => [c.channel, Number(c.n)])),
+      },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        memoryGiB: round1(totalmem() / 2 ** 30),
+        loadAverageAtEnd: loadavg().map(round1),
+        node: process.version,
+        postgres: postgresVersion,
+      },
+      settings: { ...settings, argon2: config.argon2, cookie: cookieName },
+    };
+    const resultsDir = join(repoRoot, 'bench', 'results');
+    mkdirSync(resultsDir, { recursive: true });
+    const file = join(resultsDir, `${date}.json`);
+    writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+    updateBenchmarksDoc(join(repoRoot, 'docs', 'benchmarks.md'), results);
+    log(`wrote bench/results/${date}.json and docs/benchmarks.md`);
+    log(
+      `GET /me ${serverSide.requestsPerSecond} req/s (p50 ${serverSide.p50Ms} ms, p99 ${serverSide.p99Ms} ms) vs baseline ${baselineSide.requestsPerSecond} req/s (p50 ${baselineSide.p50Ms} ms, p99 ${baselineSide.p99Ms} ms) → ${sessionReadRatio}; CPU per request ${serverSide.cpuUsPerRequest} µs vs ${baselineSide.cpuUsPerRequest} µs`,
+    );
+    log(
+      `login ${loginSide.requestsPerSecond} req/s (p50 ${loginSide.p50Ms} ms, p99 ${loginSide.p99Ms} ms) vs argon2id ${argon2PerSecond}/s → ${loginRatio}; event-loop p99 ${loginSide.eventLoopP99Ms} ms`,
+    );
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
