@@ -3,10 +3,11 @@
  *
  * 1. Session read: GET /api/v1/me with 100 000 seeded web sessions on the real server, against a
  *    bare Fastify + node-postgres primary-key lookup (bench/baseline-server.ts) in the same run.
- *    sessionReadRatio = server req/s ÷ baseline req/s.
+ *    sessionReadRatio = server req/s ÷ baseline req/s (median over rounds).
  * 2. Password step: POST /api/v1/auth/login with the right password over many accounts, against
  *    the raw argon2id verification rate of this machine (bench/argon2-rate.ts) in the same run.
- *    loginRatio = login req/s ÷ argon2 verifications/s; with the server's event-loop delay.
+ *    loginRatio = login req/s ÷ argon2 verifications/s (median over rounds); with the server's
+ *    event-loop delay during the load.
  *
  * Ratios, not absolute numbers, are the result: the machine is shared and noisy, and both sides
  * of a ratio share the same noise. Everything runs on 127.0.0.1 in a database of its own that is
@@ -23,6 +24,7 @@ import { createDatabase } from '../server/db/database.ts';
 import { createPasswordHasher } from '../server/modules/identity/index.ts';
 import { freePort, repoRoot, startChild, stopAllChildren, waitUntilReady, type Child } from './lib/child.ts';
 import { accountEmail, accountId, markSessionsSeen, seed } from './lib/seed.ts';
+import { sampleDatabase } from './lib/db-sampler.ts';
 import type { ProbeReading } from './lib/probe.ts';
 import { updateBenchmarksDoc } from './lib/report.ts';
 
@@ -36,15 +38,27 @@ const num = (name: string, fallback: number) => {
 const settings = {
   accounts: num('BENCH_ACCOUNTS', 100_000),
   poolSize: num('BENCH_POOL_SIZE', 10),
-  /** Session read: connections, seconds per measured run, rounds (baseline and server alternate). */
+  /**
+   * Session read: connections, seconds per measured run, rounds. Each round measures both
+   * sides back to back (the order alternates); the ratio is the median of the rounds' ratios.
+   */
   connections: num('BENCH_CONNECTIONS', 32),
-  seconds: num('BENCH_SECONDS', 10),
-  rounds: num('BENCH_ROUNDS', 2),
+  seconds: num('BENCH_SECONDS', 8),
+  rounds: num('BENCH_ROUNDS', 5),
   warmupSeconds: num('BENCH_WARMUP_SECONDS', 3),
-  /** Password step: more connections than pool threads, so the thread pool never waits for work. */
+  /**
+   * Password step, in rounds of one argon2 measurement and one login run (order alternating);
+   * more connections than pool threads, so the thread pool never waits for work.
+   */
   loginConnections: num('BENCH_LOGIN_CONNECTIONS', 16),
-  loginSeconds: num('BENCH_LOGIN_SECONDS', 20),
-  argon2Seconds: num('BENCH_ARGON2_SECONDS', 8),
+  loginSeconds: num('BENCH_LOGIN_SECONDS', 10),
+  argon2Seconds: num('BENCH_ARGON2_SECONDS', 6),
+  loginRounds: num('BENCH_LOGIN_ROUNDS', 4),
+  /**
+   * How the login code goes out: 'sms' (default: every account has a verified mobile number and
+   * the SMS limits are set out of reach) or 'email' (SMS budget 0: the e-mail fallback).
+   */
+  loginCode: env.BENCH_LOGIN_CODE === 'email' ? ('email' as const) : ('sms' as const),
   threadPoolSize: num('UV_THREADPOOL_SIZE', 4),
 };
 const adminUrl = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -59,6 +73,11 @@ function assertLoopback(url: string): void {
 const log = (message: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 
 /** One autocannon run; every request built by `next()` so consecutive requests use different rows. */
 async function load(url: string, connections: number, seconds: number, next: () => Request): Promise<Result> {
@@ -143,7 +162,18 @@ async function measuredLoad(child: Child, url: string, connections: number, seco
   return side(result, probe);
 }
 
-async function argon2Rate(hash: string, childEnv: Record<string, string>) {
+interface Argon2Rate {
+  verifications: number;
+  seconds: number;
+  perSecond: number;
+  inFlight: number;
+  /** CPU time (all threads) of the argon2 process per verification. */
+  cpuUsPerVerification: number;
+  /** How late the argon2 process's idle event loop ran: the machine's floor for the server's. */
+  eventLoopP99Ms: number;
+}
+
+async function argon2Rate(hash: string, childEnv: Record<string, string>): Promise<Argon2Rate> {
   const child = startChild('argon2-rate', './argon2-rate.ts', {
     ...childEnv,
     ARGON2_BENCH_HASH: hash,
@@ -151,10 +181,8 @@ async function argon2Rate(hash: string, childEnv: Record<string, string>) {
     ARGON2_BENCH_SECONDS: String(settings.argon2Seconds),
   });
   try {
-    return await child.waitForMessage<{ verifications: number; seconds: number; perSecond: number; inFlight: number }>(
-      'argon2',
-      (settings.argon2Seconds + 60) * 1000,
-    );
+    const rate = await child.waitForMessage<Argon2Rate>('argon2', (settings.argon2Seconds + 60) * 1000);
+    return { verifications: rate.verifications, seconds: round3(rate.seconds), perSecond: round1(rate.perSecond), inFlight: rate.inFlight, cpuUsPerVerification: round1(rate.cpuUsPerVerification), eventLoopP99Ms: rate.eventLoopP99Ms };
   } finally {
     await child.stop();
   }
@@ -221,7 +249,7 @@ async function main(): Promise<void> {
       LOGIN_RATE_LIMIT_PER_IP: '1000000000',
       LOGIN_RATE_LIMIT_GLOBAL: '1000000000',
       SMS_PER_ACCOUNT_PER_DAY: '1000',
-      SMS_MONTHLY_BUDGET: '1000000000',
+      SMS_MONTHLY_BUDGET: settings.loginCode === 'sms' ? '1000000000' : '0',
     };
     // The server's own settings, so the seeded hash and the raw rate use exactly its argon2 parameters.
     const config = loadConfig(serverEnv);
@@ -303,8 +331,9 @@ async function main(): Promise<void> {
     assertClean('GET /api/v1/me', serverSide);
     assertClean('baseline', baselineSide);
     await baseline.stop();
-    const sessionReadRatio = round3(serverSide.requestsPerSecond / baselineSide.requestsPerSecond);
-    log(`sessionReadRatio ${sessionReadRatio}`);
+    const sessionReadRoundRatios = serverRounds.map((s, i) => round3(s.requestsPerSecond / baselineRounds[i]!.requestsPerSecond));
+    const sessionReadRatio = round3(median(sessionReadRoundRatios));
+    log(`sessionReadRatio ${sessionReadRatio} (rounds: ${sessionReadRoundRatios.join(', ')})`);
 
     // ---- 2. password step ------------------------------------------------------------------
     if (env.BENCH_ONLY === 'session-read') {
@@ -312,7 +341,7 @@ async function main(): Promise<void> {
       log('BENCH_ONLY=session-read: no password step, no results written');
       return;
     }
-    // A fresh range of accounts for each login, after the account used by the check below.
+    // A different account for each login; the last one is kept for the check below.
     let loginCounter = 1;
     const nextLogin = (): Request => {
       const n = (loginCounter++ % (settings.accounts - 1)) + 1;
@@ -329,23 +358,41 @@ async function main(): Promise<void> {
       body: JSON.stringify({ email: accountEmail(settings.accounts), password, client: 'web' }),
     });
     const probeBody = (await probe.json()) as { status?: string; channel?: string };
-    if (probe.status !== 200 || probeBody.status !== 'code_required' || probeBody.channel !== 'sms') {
+    if (probe.status !== 200 || probeBody.status !== 'code_required' || probeBody.channel !== settings.loginCode) {
       throw new Error(`POST /api/v1/auth/login answered ${probe.status} ${JSON.stringify(probeBody)}`);
     }
 
-    log(`argon2id raw rate (${settings.argon2Seconds} s)`);
-    const rateBefore = await argon2Rate(passwordHash, serverEnv);
-    log(`login: warm-up ${settings.warmupSeconds} s, then ${settings.loginSeconds} s`);
+    log(`login: warm-up ${settings.warmupSeconds} s`);
     await load(serverUrl, settings.loginConnections, settings.warmupSeconds, nextLogin);
-    const loginSide = await measuredLoad(server, serverUrl, settings.loginConnections, settings.loginSeconds, nextLogin);
+    const loginRounds: Side[] = [];
+    const argon2Rounds: Argon2Rate[] = [];
+    const loginDbSamples: Array<Awaited<ReturnType<Awaited<ReturnType<typeof sampleDatabase>>['stop']>>> = [];
+    for (let round = 0; round < settings.loginRounds; round++) {
+      const runLogin = async () => {
+        const sampler = await sampleDatabase(adminUrl, name);
+        loginRounds.push(await measuredLoad(server, serverUrl, settings.loginConnections, settings.loginSeconds, nextLogin));
+        loginDbSamples.push(await sampler.stop());
+      };
+      const runArgon2 = async () => argon2Rounds.push(await argon2Rate(passwordHash, serverEnv));
+      if (round % 2 === 0) {
+        await runArgon2();
+        await runLogin();
+      } else {
+        await runLogin();
+        await runArgon2();
+      }
+      log(
+        `login round ${round + 1}: ${loginRounds.at(-1)!.requestsPerSecond} logins/s (${loginRounds.at(-1)!.cpuUsPerRequest} µs CPU each, event-loop p99 ${loginRounds.at(-1)!.eventLoopP99Ms} ms), argon2id ${argon2Rounds.at(-1)!.perSecond}/s (${argon2Rounds.at(-1)!.cpuUsPerVerification} µs CPU each, event-loop p99 ${argon2Rounds.at(-1)!.eventLoopP99Ms} ms)`,
+      );
+    }
+    const loginSide = combine(loginRounds);
     assertClean('POST /api/v1/auth/login', loginSide);
-    log(`argon2id raw rate again (${settings.argon2Seconds} s)`);
-    const rateAfter = await argon2Rate(passwordHash, serverEnv);
     const argon2PerSecond = round1(
-      (rateBefore.verifications + rateAfter.verifications) / (rateBefore.seconds + rateAfter.seconds),
+      argon2Rounds.reduce((a, r) => a + r.verifications, 0) / argon2Rounds.reduce((a, r) => a + r.seconds, 0),
     );
-    const loginRatio = round3(loginSide.requestsPerSecond / argon2PerSecond);
-    log(`loginRatio ${loginRatio}`);
+    const loginRoundRatios = loginRounds.map((s, i) => round3(s.requestsPerSecond / argon2Rounds[i]!.perSecond));
+    const loginRatio = round3(median(loginRoundRatios));
+    log(`loginRatio ${loginRatio} (rounds: ${loginRoundRatios.join(', ')})`);
 
     const stats = new pg.Client({ connectionString: url });
     await stats.connect();
@@ -365,6 +412,10 @@ async function main(): Promise<void> {
       sessionRead: {
         server: serverSide,
         baseline: baselineSide,
+        pooledRatio: round3(serverSide.requestsPerSecond / baselineSide.requestsPerSecond),
+        /** Baseline CPU per request ÷ server CPU per request: the same comparison, by CPU spent. */
+        cpuRatio: round3(baselineSide.cpuUsPerRequest / serverSide.cpuUsPerRequest),
+        roundRatios: sessionReadRoundRatios,
         rounds: serverRounds.map((s, i) => ({ server: s, baseline: baselineRounds[i] })),
         distinctSessions: settings.accounts,
         slidingExpiryWrites: sessionsTouched,
@@ -373,11 +424,14 @@ async function main(): Promise<void> {
         server: loginSide,
         argon2: {
           verificationsPerSecond: argon2PerSecond,
-          inFlight: rateBefore.inFlight,
-          before: { ...rateBefore, perSecond: round1(rateBefore.perSecond) },
-          after: { ...rateAfter, perSecond: round1(rateAfter.perSecond) },
+          inFlight: argon2Rounds[0]!.inFlight,
+          eventLoopP99Ms: round1(median(argon2Rounds.map((r) => r.eventLoopP99Ms))),
+          cpuUsPerVerification: round1(median(argon2Rounds.map((r) => r.cpuUsPerVerification))),
         },
-        serverEventLoopP99Ms: loginSide.eventLoopP99Ms,
+        pooledRatio: round3(loginSide.requestsPerSecond / argon2PerSecond),
+        roundRatios: loginRoundRatios,
+        rounds: loginRounds.map((s, i) => ({ login: s, argon2: argon2Rounds[i], database: loginDbSamples[i] })),
+        serverEventLoopP99Ms: round1(median(loginRounds.map((r) => r.eventLoopP99Ms))),
         answer: 'code_required',
         codeChannels: Object.fromEntries(channels.map((c) => [c.channel, Number(c.n)])),
       },
@@ -401,7 +455,7 @@ async function main(): Promise<void> {
       `GET /me ${serverSide.requestsPerSecond} req/s (p50 ${serverSide.p50Ms} ms, p99 ${serverSide.p99Ms} ms) vs baseline ${baselineSide.requestsPerSecond} req/s (p50 ${baselineSide.p50Ms} ms, p99 ${baselineSide.p99Ms} ms) → ${sessionReadRatio}; CPU per request ${serverSide.cpuUsPerRequest} µs vs ${baselineSide.cpuUsPerRequest} µs`,
     );
     log(
-      `login ${loginSide.requestsPerSecond} req/s (p50 ${loginSide.p50Ms} ms, p99 ${loginSide.p99Ms} ms) vs argon2id ${argon2PerSecond}/s → ${loginRatio}; event-loop p99 ${loginSide.eventLoopP99Ms} ms`,
+      `login ${loginSide.requestsPerSecond} req/s (p50 ${loginSide.p50Ms} ms, p99 ${loginSide.p99Ms} ms) vs argon2id ${argon2PerSecond}/s → ${loginRatio}; event-loop p99 ${results.login.serverEventLoopP99Ms} ms (argon2 process alone: ${results.login.argon2.eventLoopP99Ms} ms)`,
     );
   } finally {
     await cleanup();

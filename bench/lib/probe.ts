@@ -22,27 +22,25 @@ export interface ProbeReading {
 const RESOLUTION_MS = 10;
 
 /**
- * Answer the benchmark over the IPC channel:
- *   { type: 'probe:reset' } → starts a new measurement, answers { type: 'probe:resetDone' }
- *   { type: 'probe:read' }  → answers a ProbeReading
- * The delay histogram samples every RESOLUTION_MS and records the time between samples, so
- * the interval itself is subtracted: the figures say how late the loop was (0 when idle).
+ * Event-loop delay and CPU time since the last reset. The delay histogram samples every
+ * RESOLUTION_MS and records the time between samples, so the interval itself is subtracted:
+ * the figures say how late the loop was (0 when idle).
  */
-export function installProbe(): void {
+export function createMonitor() {
   const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   histogram.enable();
   let since = performance.now();
   let cpuSince = process.cpuUsage();
   const late = (ns: number) => Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 100) / 100);
-  process.on('message', (message: { type?: string }) => {
-    if (message?.type === 'probe:reset') {
+  return {
+    reset(): void {
       histogram.reset();
       since = performance.now();
       cpuSince = process.cpuUsage();
-      process.send?.({ type: 'probe:resetDone' });
-    } else if (message?.type === 'probe:read') {
+    },
+    read(): ProbeReading {
       const cpu = process.cpuUsage(cpuSince);
-      const reading: ProbeReading = {
+      return {
         type: 'probe',
         elapsedMs: Math.round(performance.now() - since),
         cpuUserMs: Math.round(cpu.user / 1000),
@@ -57,7 +55,23 @@ export function installProbe(): void {
           meanMs: late(histogram.mean),
         },
       };
-      process.send?.(reading);
+    },
+  };
+}
+
+/**
+ * Answer the benchmark over the IPC channel:
+ *   { type: 'probe:reset' } → starts a new measurement, answers { type: 'probe:resetDone' }
+ *   { type: 'probe:read' }  → answers a ProbeReading
+ */
+export function installProbe(): void {
+  const monitor = createMonitor();
+  process.on('message', (message: { type?: string }) => {
+    if (message?.type === 'probe:reset') {
+      monitor.reset();
+      process.send?.({ type: 'probe:resetDone' });
+    } else if (message?.type === 'probe:read') {
+      process.send?.(monitor.read());
     }
   });
 }
