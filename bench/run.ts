@@ -43,17 +43,17 @@ const settings = {
    * sides back to back (the order alternates); the ratio is the median of the rounds' ratios.
    */
   connections: num('BENCH_CONNECTIONS', 32),
-  seconds: num('BENCH_SECONDS', 8),
-  rounds: num('BENCH_ROUNDS', 5),
+  seconds: num('BENCH_SECONDS', 5),
+  rounds: num('BENCH_ROUNDS', 9),
   warmupSeconds: num('BENCH_WARMUP_SECONDS', 3),
   /**
    * Password step, in rounds of one argon2 measurement and one login run (order alternating);
    * more connections than pool threads, so the thread pool never waits for work.
    */
   loginConnections: num('BENCH_LOGIN_CONNECTIONS', 16),
-  loginSeconds: num('BENCH_LOGIN_SECONDS', 10),
-  argon2Seconds: num('BENCH_ARGON2_SECONDS', 6),
-  loginRounds: num('BENCH_LOGIN_ROUNDS', 4),
+  loginSeconds: num('BENCH_LOGIN_SECONDS', 8),
+  argon2Seconds: num('BENCH_ARGON2_SECONDS', 5),
+  loginRounds: num('BENCH_LOGIN_ROUNDS', 5),
   /**
    * How the login code goes out: 'sms' (default: every account has a verified mobile number and
    * the SMS limits are set out of reach) or 'email' (SMS budget 0: the e-mail fallback).
@@ -108,6 +108,8 @@ interface Side {
   timeouts: number;
   /** CPU time (user + system, all threads) the serving process spent per answered request. */
   cpuUsPerRequest: number;
+  /** The part of it spent on the main thread (the event loop), where the OS tells it. */
+  mainThreadCpuUsPerRequest: number | null;
   /** How late the serving process's event loop ran (see bench/lib/probe.ts). */
   eventLoopP99Ms: number;
   eventLoopMaxMs: number;
@@ -124,6 +126,7 @@ function side(result: Result, probe: ProbeReading): Side {
     errors: result.errors,
     timeouts: result.timeouts,
     cpuUsPerRequest: round1(((probe.cpuUserMs + probe.cpuSystemMs) * 1000) / Math.max(1, result.requests.total)),
+    mainThreadCpuUsPerRequest: probe.mainThreadCpuMs === null ? null : round1((probe.mainThreadCpuMs * 1000) / Math.max(1, result.requests.total)),
     eventLoopP99Ms: probe.eventLoop.p99Ms,
     eventLoopMaxMs: probe.eventLoop.maxMs,
   };
@@ -143,6 +146,7 @@ function combine(rounds: Side[]): Side {
     errors: sum((s) => s.errors),
     timeouts: sum((s) => s.timeouts),
     cpuUsPerRequest: mean((s) => s.cpuUsPerRequest),
+    mainThreadCpuUsPerRequest: rounds.some((s) => s.mainThreadCpuUsPerRequest === null) ? null : mean((s) => s.mainThreadCpuUsPerRequest!),
     eventLoopP99Ms: mean((s) => s.eventLoopP99Ms),
     eventLoopMaxMs: Math.max(...rounds.map((s) => s.eventLoopMaxMs)),
   };
@@ -364,6 +368,10 @@ async function main(): Promise<void> {
 
     log(`login: warm-up ${settings.warmupSeconds} s`);
     await load(serverUrl, settings.loginConnections, settings.warmupSeconds, nextLogin);
+    // Logins still queued in the server when a load stops go on using argon2 for a moment:
+    // wait for them, so they do not eat into the next measurement.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, Math.min(5_000, settings.loginConnections * 250)));
+    await settle();
     const loginRounds: Side[] = [];
     const argon2Rounds: Argon2Rate[] = [];
     const loginDbSamples: Array<Awaited<ReturnType<Awaited<ReturnType<typeof sampleDatabase>>['stop']>>> = [];
@@ -372,6 +380,7 @@ async function main(): Promise<void> {
         const sampler = await sampleDatabase(adminUrl, name);
         loginRounds.push(await measuredLoad(server, serverUrl, settings.loginConnections, settings.loginSeconds, nextLogin));
         loginDbSamples.push(await sampler.stop());
+        await settle();
       };
       const runArgon2 = async () => argon2Rounds.push(await argon2Rate(passwordHash, serverEnv));
       if (round % 2 === 0) {
@@ -382,7 +391,7 @@ async function main(): Promise<void> {
         await runArgon2();
       }
       log(
-        `login round ${round + 1}: ${loginRounds.at(-1)!.requestsPerSecond} logins/s (${loginRounds.at(-1)!.cpuUsPerRequest} µs CPU each, event-loop p99 ${loginRounds.at(-1)!.eventLoopP99Ms} ms), argon2id ${argon2Rounds.at(-1)!.perSecond}/s (${argon2Rounds.at(-1)!.cpuUsPerVerification} µs CPU each, event-loop p99 ${argon2Rounds.at(-1)!.eventLoopP99Ms} ms)`,
+        `login round ${round + 1}: ${loginRounds.at(-1)!.requestsPerSecond} logins/s (${loginRounds.at(-1)!.cpuUsPerRequest} µs CPU each, ${loginRounds.at(-1)!.mainThreadCpuUsPerRequest} µs of it on the main thread, event-loop p99 ${loginRounds.at(-1)!.eventLoopP99Ms} ms), argon2id ${argon2Rounds.at(-1)!.perSecond}/s (${argon2Rounds.at(-1)!.cpuUsPerVerification} µs CPU each, event-loop p99 ${argon2Rounds.at(-1)!.eventLoopP99Ms} ms)`,
       );
     }
     const loginSide = combine(loginRounds);
@@ -429,6 +438,8 @@ async function main(): Promise<void> {
           cpuUsPerVerification: round1(median(argon2Rounds.map((r) => r.cpuUsPerVerification))),
         },
         pooledRatio: round3(loginSide.requestsPerSecond / argon2PerSecond),
+        /** argon2 CPU per verification ÷ server CPU per login: the share of a login's CPU that is argon2. */
+        cpuRatio: round3(median(argon2Rounds.map((r) => r.cpuUsPerVerification)) / loginSide.cpuUsPerRequest),
         roundRatios: loginRoundRatios,
         rounds: loginRounds.map((s, i) => ({ login: s, argon2: argon2Rounds[i], database: loginDbSamples[i] })),
         serverEventLoopP99Ms: round1(median(loginRounds.map((r) => r.eventLoopP99Ms))),
@@ -452,7 +463,7 @@ async function main(): Promise<void> {
     updateBenchmarksDoc(join(repoRoot, 'docs', 'benchmarks.md'), results);
     log(`wrote bench/results/${date}.json and docs/benchmarks.md`);
     log(
-      `GET /me ${serverSide.requestsPerSecond} req/s (p50 ${serverSide.p50Ms} ms, p99 ${serverSide.p99Ms} ms) vs baseline ${baselineSide.requestsPerSecond} req/s (p50 ${baselineSide.p50Ms} ms, p99 ${baselineSide.p99Ms} ms) → ${sessionReadRatio}; CPU per request ${serverSide.cpuUsPerRequest} µs vs ${baselineSide.cpuUsPerRequest} µs`,
+      `GET /me ${serverSide.requestsPerSecond} req/s (p50 ${serverSide.p50Ms} ms, p99 ${serverSide.p99Ms} ms) vs baseline ${baselineSide.requestsPerSecond} req/s (p50 ${baselineSide.p50Ms} ms, p99 ${baselineSide.p99Ms} ms) → ${sessionReadRatio}; CPU per request ${serverSide.cpuUsPerRequest} µs vs ${baselineSide.cpuUsPerRequest} µs (main thread ${serverSide.mainThreadCpuUsPerRequest} vs ${baselineSide.mainThreadCpuUsPerRequest})`,
     );
     log(
       `login ${loginSide.requestsPerSecond} req/s (p50 ${loginSide.p50Ms} ms, p99 ${loginSide.p99Ms} ms) vs argon2id ${argon2PerSecond}/s → ${loginRatio}; event-loop p99 ${results.login.serverEventLoopP99Ms} ms (argon2 process alone: ${results.login.argon2.eventLoopP99Ms} ms)`,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** Event-loop delay and CPU time of this process, as measured between a reset and a read. */
@@ -8,6 +9,8 @@ export interface ProbeReading {
   /** CPU time of the whole process (all threads) since the reset. */
   cpuUserMs: number;
   cpuSystemMs: number;
+  /** CPU time of the main (event-loop) thread alone, where Linux tells it; else null. */
+  mainThreadCpuMs: number | null;
   eventLoop: {
     resolutionMs: number;
     count: number;
@@ -20,6 +23,20 @@ export interface ProbeReading {
 }
 
 const RESOLUTION_MS = 10;
+/** Linux reports thread CPU time in clock ticks, 100 per second on every common configuration. */
+const TICKS_PER_SECOND = 100;
+
+/** utime + stime of the main thread (its task id is the process id), in milliseconds. */
+function mainThreadCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start at state, field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Event-loop delay and CPU time since the last reset. The delay histogram samples every
@@ -31,20 +48,24 @@ export function createMonitor() {
   histogram.enable();
   let since = performance.now();
   let cpuSince = process.cpuUsage();
+  let mainSince = mainThreadCpuMs();
   const late = (ns: number) => Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 100) / 100);
   return {
     reset(): void {
       histogram.reset();
       since = performance.now();
       cpuSince = process.cpuUsage();
+      mainSince = mainThreadCpuMs();
     },
     read(): ProbeReading {
       const cpu = process.cpuUsage(cpuSince);
+      const main = mainThreadCpuMs();
       return {
         type: 'probe',
         elapsedMs: Math.round(performance.now() - since),
         cpuUserMs: Math.round(cpu.user / 1000),
         cpuSystemMs: Math.round(cpu.system / 1000),
+        mainThreadCpuMs: main === null || mainSince === null ? null : main - mainSince,
         eventLoop: {
           resolutionMs: RESOLUTION_MS,
           count: histogram.count,
