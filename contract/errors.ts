@@ -37,6 +37,35 @@ export const errorStatus = {
   invalid_phone: 400,
   invalid_email: 400,
   email_taken: 409,
+  // installations, users and levels (SPEC §4)
+  /** A restricted user outside their access window. */
+  access_window_closed: 403,
+  invalid_access_window: 400,
+  /** The caller's level may not give, change or remove this level. */
+  level_not_allowed: 403,
+  /** The system owner cannot be removed, demoted or leave; ownership moves through customer service. */
+  last_owner: 409,
+  already_member: 409,
+  invitation_pending: 409,
+  invitation_not_found: 404,
+  invitation_expired: 410,
+  invitation_used: 410,
+  invitation_revoked: 410,
+  /** Signed in as another account than the invited e-mail address. */
+  invitation_wrong_account: 403,
+  // code words (SPEC §5.1)
+  code_word_too_short: 400,
+  code_word_too_long: 400,
+  /** On the refuse list, digits only, or otherwise easy to mishear. */
+  code_word_confusing: 400,
+  code_words_too_similar: 400,
+  code_word_equals_password: 400,
+  code_word_not_set: 409,
+  code_word_tries_exhausted: 429,
+  code_word_check_expired: 410,
+  // contact persons (SPEC §5.2)
+  contact_limit_reached: 409,
+  contact_order_mismatch: 400,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

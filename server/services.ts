@@ -5,6 +5,10 @@ import type { Database } from './db/database.ts';
 import { createMetricsRegistry } from './metrics.ts';
 import { createIdentity, createPasswordHasher } from './modules/identity/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';
+import { createInstallations } from './modules/installations/index.ts';
+import { createCodeWords } from './modules/codewords/index.ts';
+import { createContacts } from './modules/contacts/index.ts';
+import { createContracts } from './modules/contracts/index.ts';
 import { devInboxProvider } from './providers/dev-inbox.provider.ts';
 import type { EmailProvider, SmsProvider } from './providers/provider.types.ts';
 import { createOutboxWorker } from './worker/outbox-worker.ts';
@@ -29,6 +33,10 @@ export function createServices(options: ServiceOptions) {
   const hasher = createPasswordHasher(config.argon2);
   const metrics = createMetricsRegistry();
   const identity = createIdentity({ db, clock, config, hasher, notifications, metrics });
+  const installations = createInstallations({ db, clock, config, identity, notifications });
+  const codeWords = createCodeWords({ db, clock, keyRing: config.encryption, hasher, installations });
+  const contacts = createContacts({ db, clock });
+  const contracts = createContracts({ db, clock });
   const dev = devInboxProvider(db, clock);
   const providers = options.providers ?? { email: dev, sms: dev };
   const worker = createOutboxWorker({ database, clock, notifications, email: providers.email, sms: providers.sms, logger });
@@ -51,7 +59,7 @@ export function createServices(options: ServiceOptions) {
       await worker.stop();
     };
   }
-  return { config, database, db, clock, logger, metrics, notifications, hasher, identity, worker, startBackground };
+  return { config, database, db, clock, logger, metrics, notifications, hasher, identity, installations, codeWords, contacts, contracts, worker, startBackground };
 }
 
 export type Services = ReturnType<typeof createServices>;

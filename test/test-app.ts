@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import pino from 'pino';
 import { loadConfig, type Config } from '../server/config/config.ts';
 import { ManualClock } from '../server/core/clock.ts';
@@ -34,12 +34,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { db?: TestDbKind; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(options: { db?: TestDbKind; env?: Record<string, string>; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApp> {
   const database = await createTestDb(options.db ?? 'pglite');
   const clock = new ManualClock();
   const config = testConfig(options.env);
   const services = createServices({ config, database, clock, logger: pino({ level: 'silent' }) });
-  const app = await buildApp({ services });
+  const app = await buildApp({ services, onRoute: options.onRoute });
   await app.ready();
   const deliver = () => services.worker.drain();
   const latestMessage = async (to: string) => {

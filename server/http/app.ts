@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -6,6 +6,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Services } from '../services.ts';
 import { devInboxRoutes } from '../modules/notifications/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
+import { guardInstallationRoutes, installationsRoutes } from '../modules/installations/index.ts';
+import { codeWordsRoutes } from '../modules/codewords/index.ts';
+import { contactsRoutes } from '../modules/contacts/index.ts';
+import { contractsRoutes } from '../modules/contracts/index.ts';
 import { registerHttpMetrics } from './metrics.ts';
 import { opsRoutes } from './ops.routes.ts';
 import { registerProblemHandlers } from './plugins/problem.ts';
@@ -17,6 +21,8 @@ export interface AppOptions {
   services: Services;
   /** Whether the process is draining (readiness answers 503). */
   isShuttingDown?: () => boolean;
+  /** Sees every route as it is registered (the authorization matrix test lists them). */
+  onRoute?: (route: RouteOptions) => void;
   /** Extra routes (the SPA) registered at the root after the API. */
   extend?: (app: FastifyInstance) => Promise<void> | void;
 }
@@ -33,6 +39,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
@@ -67,6 +74,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         trustedDeviceSeconds: config.auth.trustedDeviceSeconds,
       });
       if (config.devInbox) devInboxRoutes(api, { db: services.db });
+      // One scope whose guard checks every installation route against the permission table.
+      await api.register(async (scope) => {
+        guardInstallationRoutes(scope, services.installations.service);
+        installationsRoutes(scope, services.installations);
+        codeWordsRoutes(scope, services.codeWords);
+        contactsRoutes(scope, services.contacts);
+        contractsRoutes(scope, services.contracts);
+      });
     },
     { prefix: '/api/v1' },
   );

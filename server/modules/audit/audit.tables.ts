@@ -9,3 +9,13 @@ export const securityEvents = pgTable('security_events', {
   userAgent: text('user_agent'),
   details: jsonb('details').$type<Record<string, unknown>>().notNull(),
 });
+
+export const installationAudit = pgTable('installation_audit', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  installationId: uuid('installation_id').notNull(),
+  actorAccountId: uuid('actor_account_id'),
+  action: text('action').notNull(),
+  targetAccountId: uuid('target_account_id'),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+});

@@ -14,6 +14,7 @@ export type { Actor, RequestContext, IdentityDeps, ClientKind } from './identity
 export type { Account, Session } from './identity.tables.ts';
 export { createPasswordHasher, type PasswordHasher } from './password-hasher.ts';
 export { checkPasswordPolicy, normalizePassword, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './password.rules.ts';
-export { normalizeEmail } from './email.rules.ts';
+export { normalizeEmail, isPlausibleEmail } from './email.rules.ts';
+export { findAccountById } from './accounts.store.ts';
 export { normalizePhone } from './phone.rules.ts';
 export { identityRoutes } from './identity.routes.ts';

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { render, templateVariants } from './notifications.templates.ts';
 
-const vars = { code: '123456', name: 'Kim', minutes: 5, supportPhone: '+46 771 00 00 00', portalUrl: 'http://localhost:3000', when: 'now', device: 'Firefox', ip: '127.0.0.1', link: 'http://localhost:3000/x' };
+const vars = {
+  code: '123456', name: 'Kim', minutes: 5, supportPhone: '+46 771 00 00 00', portalUrl: 'http://localhost:3000', when: 'now', device: 'Firefox', ip: '127.0.0.1', link: 'http://localhost:3000/x',
+  alias: 'Villa Solbacken', inviterName: 'Olivia', memberName: 'Ulla', byName: 'Adam', level: 'user', days: 7, which: 'customer',
+};
 
 describe('message templates', () => {
   it.each(templateVariants())('$template by $channel exists in Swedish and English and differs', ({ template, channel }) => {

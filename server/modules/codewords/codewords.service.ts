@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import type { codeWordAttemptResult, codeWordCheck, codeWordStatus, setCodeWordsRequest } from '../../../contract/codewords.ts';
+import { AppError } from '../../core/app-error.ts';
+import { addSeconds, type Clock } from '../../core/clock.ts';
+import { decrypt, encrypt, keyIdOf, type KeyRing } from '../../core/crypto-box.ts';
+import { newId } from '../../core/tokens.ts';
+import type { Db } from '../../db/database.ts';
+import { recordInstallationAudit } from '../audit/index.ts';
+import type { Account, PasswordHasher } from '../identity/index.ts';
+import type { Installation, Installations } from '../installations/index.ts';
+import { CHECK_MAX_TRIES, CHECK_TTL_SECONDS, codeWordKey, codeWordProblem, tooSimilar } from './codeword.rules.ts';
+import { findCheck, findCodeWords, insertCheck, lockCodeWords, markCheckMatched, saveCodeWords, spendCheckTry } from './codewords.store.ts';
+
+export interface CodeWordsDeps {
+  db: Db;
+  clock: Clock;
+  keyRing: KeyRing;
+  /** argon2id, the same settings as passwords: the customer's word is a low-entropy secret too. */
+  hasher: PasswordHasher;
+  installations: Installations;
+}
+
+/** The customer's and the company's code words (SPEC §5.1). */
+export function createCodeWords(deps: CodeWordsDeps) {
+  const { db, clock, keyRing, hasher } = deps;
+
+  /** The words may be neither the setter's password nor a word that fails the rules. */
+  async function checkWord(word: string, by: Account): Promise<void> {
+    const problem = codeWordProblem(word);
+    if (problem) throw new AppError(problem);
+    if (await hasher.verify(by.passwordHash, word)) throw new AppError('code_word_equals_password');
+  }
+
+  return {
+    async status(installationId: string): Promise<z.infer<typeof codeWordStatus>> {
+      const words = await findCodeWords(db, installationId);
+      return {
+        customerWordSet: Boolean(words?.customerWordHash),
+        companyWordSet: Boolean(words?.companyWordSealed),
+        updatedAt: words?.updatedAt.toISOString() ?? null,
+      };
+    },
+
+    async set(installation: Installation, by: Account, input: z.infer<typeof setCodeWordsRequest>): Promise<void> {
+      const { customerWord, companyWord } = input;
+      for (const word of [customerWord, companyWord]) if (word !== undefined) await checkWord(word, by);
+      if (customerWord !== undefined && companyWord !== undefined && tooSimilar(customerWord, companyWord)) throw new AppError('code_words_too_similar');
+      const customerWordHash = customerWord === undefined ? undefined : await hasher.hash(codeWordKey(customerWord));
+      const companyWordSealed = companyWord === undefined ? undefined : encrypt(keyRing, companyWord.trim());
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        await lockCodeWords(tx, installation.id);
+        const stored = await findCodeWords(tx, installation.id);
+        // Compare with the word that stays: the company's in clear, the customer's through its hash.
+        if (customerWord !== undefined && companyWord === undefined && stored?.companyWordSealed) {
+          if (tooSimilar(customerWord, decrypt(keyRing, stored.companyWordSealed))) throw new AppError('code_words_too_similar');
+        }
+        if (companyWord !== undefined && customerWord === undefined && stored?.customerWordHash) {
+          if (await hasher.verify(stored.customerWordHash, codeWordKey(companyWord))) throw new AppError('code_words_too_similar');
+        }
+        const which = customerWord !== undefined && companyWord !== undefined ? 'both' : customerWord !== undefined ? 'customer' : 'company';
+        await saveCodeWords(
+          tx,
+          installation.id,
+          companyWordSealed ? { customerWordHash, companyWordSealed, companyWordKeyId: keyIdOf(companyWordSealed) } : { customerWordHash },
+          by.id,
+          now,
+        );
+        await recordInstallationAudit(tx, { installationId: installation.id, actorAccountId: by.id, action: 'code_words_set', at: now, details: { which } });
+        await deps.installations.service.notifyOwner(tx, installation, 'code_words_changed', { byName: by.name, which });
+      });
+    },
+
+    /** Shown after step-up and recorded; a word sealed with a retired key is re-sealed with the current one. */
+    async revealCompanyWord(installation: Installation, by: Account): Promise<string> {
+      const now = clock.now();
+      return db.transaction(async (tx) => {
+        const sealed = (await findCodeWords(tx, installation.id))?.companyWordSealed;
+        if (!sealed) throw new AppError('code_word_not_set');
+        const word = decrypt(keyRing, sealed);
+        if (keyIdOf(sealed) !== keyRing.currentKeyId) {
+          const resealed = encrypt(keyRing, word);
+          await saveCodeWords(tx, installation.id, { companyWordSealed: resealed, companyWordKeyId: keyIdOf(resealed) }, null, now);
+        }
+        await recordInstallationAudit(tx, { installationId: installation.id, actorAccountId: by.id, action: 'company_word_revealed', at: now });
+        return word;
+      });
+    },
+
+    /** Start one call's check of the customer's word (the alarm centre's console uses the same). */
+    async startCheck(installationId: string, by: Account): Promise<z.infer<typeof codeWordCheck>> {
+      if (!(await findCodeWords(db, installationId))?.customerWordHash) throw new AppError('code_word_not_set');
+      const now = clock.now();
+      const check = { id: newId(), installationId, startedBy: by.id, attempts: 0, createdAt: now, expiresAt: addSeconds(now, CHECK_TTL_SECONDS) };
+      await insertCheck(db, check);
+      return { checkId: check.id, triesLeft: CHECK_MAX_TRIES, expiresAt: check.expiresAt.toISOString() };
+    },
+
+    /** Match or no match, never the word; the try is spent before the comparison. */
+    async attempt(installationId: string, checkId: string, word: string, by: Account): Promise<z.infer<typeof codeWordAttemptResult>> {
+      const now = clock.now();
+      const used = await spendCheckTry(db, installationId, checkId, now);
+      if (used === undefined) {
+        const check = await findCheck(db, installationId, checkId);
+        if (!check) throw new AppError('not_found');
+        throw new AppError(check.matchedAt || check.expiresAt <= now ? 'code_word_check_expired' : 'code_word_tries_exhausted');
+      }
+      const hash = (await findCodeWords(db, installationId))?.customerWordHash ?? null;
+      const match = await hasher.verify(hash, codeWordKey(word));
+      await db.transaction(async (tx) => {
+        if (match) await markCheckMatched(tx, checkId, now);
+        await recordInstallationAudit(tx, { installationId, actorAccountId: by.id, action: 'customer_word_checked', at: now, details: { checkId, try: used, match } });
+      });
+      return { match, triesLeft: match ? 0 : CHECK_MAX_TRIES - used };
+    },
+  };
+}
+
+export type CodeWordsService = ReturnType<typeof createCodeWords>;
