@@ -1,4 +1,5 @@
 import type { Services } from '../server/services.ts';
+import type { AccessWindow } from '../contract/installations.ts';
 import { TEST_PASSWORD } from './test-app.ts';
 
 let counter = 0;
@@ -16,5 +17,22 @@ export async function makeAccount(
     language: overrides.language ?? 'sv',
     password: overrides.password ?? TEST_PASSWORD,
     verified: true,
+  });
+}
+
+let installationCounter = 0;
+
+/** An installation with the given members (exactly one owner), as the company provisions it. */
+export async function makeInstallation(
+  services: Services,
+  members: Array<{ accountId: string; level: 'owner' | 'administrator' | 'user' | 'restricted'; accessWindow?: AccessWindow }>,
+  alias = 'Villa Testgården',
+) {
+  installationCounter += 1;
+  return services.installations.service.provision({
+    number: `9${String(process.pid).slice(-3)}${String(installationCounter).padStart(4, '0')}`,
+    alias,
+    address: { street: 'Testvägen 1', postalCode: '123 45', city: 'Teststad' },
+    members,
   });
 }
