@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeAccount, makeInstallation } from '../../../test/factories.ts';
+import { signInApp } from '../../../test/sign-in.ts';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { testDbKinds } from '../../../test/test-db.ts';
+import { listInstallationAudit } from '../audit/index.ts';
+
+describe.each(testDbKinds())('contact persons (SPEC §5.2) on %s', (db) => {
+  let t: TestApp;
+  let installationId: string;
+  let headers: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp({ db });
+    const owner = await makeAccount(t.services);
+    const admin = await makeAccount(t.services);
+    installationId = (await makeInstallation(t.services, [{ accountId: owner.id, level: 'owner' }, { accountId: admin.id, level: 'administrator' }])).id;
+    headers = (await signInApp(t, admin)).headers;
+  });
+  afterAll(() => t.close());
+
+  const url = (path = '/contacts') => `/api/v1/installations/${installationId}${path}`;
+  const person = (name: string, extra: Record<string, unknown> = {}) => ({ name, phones: ['070-123 45 67'], relation: 'Granne', ...extra });
+  const add = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: url(), headers, payload });
+
+  it('keeps an ordered list of at most five, with phones in E.164', async () => {
+    const first = await add(person('Karin', { keyHolder: true, phones: ['0701234567', '+46 70 123 45 67', '0739876543'] }));
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toEqual([
+      { id: expect.any(String), position: 1, name: 'Karin', phones: ['+46701234567', '+46739876543'], relation: 'Granne', keyHolder: true },
+    ]);
+    for (const name of ['Lars', 'Maja', 'Nils']) expect((await add(person(name))).statusCode).toBe(201);
+    // Five at once race for the last place: exactly one gets it.
+    const racing = await Promise.all(['Ola', 'Pia', 'Qin', 'Rut', 'Sam'].map((name) => add(person(name))));
+    expect(racing.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expect(racing.filter((r) => r.statusCode === 409).every((r) => r.json().code === 'contact_limit_reached')).toBe(true);
+    const list = (await t.app.inject({ method: 'GET', url: url(), headers })).json();
+    expect(list.map((c: { position: number }) => c.position)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('refuses numbers that are not mobile numbers and empty names', async () => {
+    expect((await add(person('Fel', { phones: ['08-123 456 78'] }))).json().code).toBe('invalid_phone');
+    expect((await add(person('Fel', { phones: ['nej'] }))).json().code).toBe('invalid_phone');
+    expect((await add(person('  '))).json().code).toBe('validation_failed');
+    expect((await add(person('Många', { phones: ['0701', '0702', '0703', '0704'] }))).json().code).toBe('validation_failed');
+  });
+
+  it('changes, reorders and removes, renumbering the calling order', async () => {
+    const list = (await t.app.inject({ method: 'GET', url: url(), headers })).json() as Array<{ id: string; name: string }>;
+    const ids = list.map((c) => c.id);
+    const updated = await t.app.inject({ method: 'PUT', url: url(`/contacts/${ids[1]}`), headers, payload: person('Lars Larsson', { relation: 'Bror', keyHolder: true }) });
+    expect(updated.json()[1]).toMatchObject({ name: 'Lars Larsson', relation: 'Bror', keyHolder: true });
+
+    const reversed = [...ids].reverse();
+    const reordered = await t.app.inject({ method: 'PUT', url: url('/contact-order'), headers, payload: { ids: reversed } });
+    expect(reordered.json().map((c: { id: string }) => c.id)).toEqual(reversed);
+    expect((await t.app.inject({ method: 'PUT', url: url('/contact-order'), headers, payload: { ids: reversed.slice(1) } })).json().code).toBe('contact_order_mismatch');
+    expect((await t.app.inject({ method: 'PUT', url: url('/contact-order'), headers, payload: { ids: [reversed[0], ...reversed.slice(0, 4)] } })).json().code).toBe('contact_order_mismatch');
+
+    const removed = await t.app.inject({ method: 'DELETE', url: url(`/contacts/${reversed[2]}`), headers });
+    expect(removed.json().map((c: { id: string; position: number }) => [c.id, c.position])).toEqual([
+      [reversed[0], 1],
+      [reversed[1], 2],
+      [reversed[3], 3],
+      [reversed[4], 4],
+    ]);
+    expect((await t.app.inject({ method: 'DELETE', url: url(`/contacts/${reversed[2]}`), headers })).json().code).toBe('not_found');
+
+    const actions = (await listInstallationAudit(t.services.db, installationId)).map((a) => a.action);
+    expect(actions.slice(0, 3)).toEqual(['contact_removed', 'contacts_reordered', 'contact_updated']);
+  });
+});
