@@ -12,7 +12,7 @@ import { contactsRoutes } from '../modules/contacts/index.ts';
 import { contractsRoutes } from '../modules/contracts/index.ts';
 import { registerHttpMetrics } from './metrics.ts';
 import { opsRoutes } from './ops.routes.ts';
-import { registerProblemHandlers } from './plugins/problem.ts';
+import { registerProblemHandlers, sendFrameworkProblem } from './plugins/problem.ts';
 import { registerRejectNul } from './plugins/reject-nul.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { cookieNames, registerSession } from './plugins/session.ts';
@@ -38,6 +38,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Request ids in logs tie a user's complaint to the lines that matter.
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: sendFrameworkProblem,
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorStatus, type ErrorCode } from '../../../contract/errors.ts';
 import { AppError } from '../../core/app-error.ts';
@@ -30,6 +30,14 @@ function frameworkCode(error: FastifyError): ErrorCode {
   if (status === 429) return 'rate_limited';
   if (status >= 400 && status < 500) return 'malformed_request';
   return 'internal';
+}
+
+/**
+ * Errors Fastify raises before any route or hook runs (a path parameter too long, a bad URL):
+ * passed as the `frameworkErrors` option so they are problem documents too.
+ */
+export function sendFrameworkProblem(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  sendProblem(reply, frameworkCode(error));
 }
 
 export function registerProblemHandlers(app: FastifyInstance): void {
