@@ -12,6 +12,5 @@ export type Installations = ReturnType<typeof createInstallations>;
 export type { Access, InstallationsDeps } from './installations.types.ts';
 export type { Installation } from './installations.tables.ts';
 export type { NewInstallation } from './installations.service.ts';
-export { PERMISSIONS, ASSIGNABLE_LEVELS } from './permissions.rules.ts';
 export { guardInstallationRoutes, requireAccess } from './guard.routes.ts';
 export { installationsRoutes } from './installations.routes.ts';
