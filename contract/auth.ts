@@ -54,6 +54,12 @@ export const resendResponse = z.object({
   expiresInSeconds: z.number().int(),
 });
 
+/** The flow id travels in the body, not the URL, so it stays out of access logs. */
+export const loginStatusRequest = z.object({ flowId: z.string().max(100) });
+
+/** Where the current code went; "sms_failed" when the SMS failed and the code went by e-mail. */
+export const loginStatusResponse = resendResponse;
+
 export const verifyRequest = z.object({
   flowId: z.string().max(100),
   code: z.string().max(20),

@@ -9,8 +9,7 @@ import { createInstallations } from './modules/installations/index.ts';
 import { createCodeWords } from './modules/codewords/index.ts';
 import { createContacts } from './modules/contacts/index.ts';
 import { createContracts } from './modules/contracts/index.ts';
-import { devInboxProvider } from './providers/dev-inbox.provider.ts';
-import type { EmailProvider, SmsProvider } from './providers/provider.types.ts';
+import { createProviders, type Providers } from './providers/providers.ts';
 import { createOutboxWorker } from './worker/outbox-worker.ts';
 import { startPeriodic } from './worker/periodic.ts';
 import { Gauge } from 'prom-client';
@@ -21,15 +20,15 @@ export interface ServiceOptions {
   database: Database;
   clock: Clock;
   logger: Logger;
-  /** Tests and the delivery issue pass real or fake providers; the default is the dev inbox. */
-  providers?: { email: EmailProvider; sms: SmsProvider };
+  /** Replaces the configured providers (tests that count what was sent). */
+  providers?: Providers;
 }
 
 /** The composition root: every module wired once, shared by the HTTP app, the worker and the CLI. */
 export function createServices(options: ServiceOptions) {
   const { config, database, clock, logger } = options;
   const db = database.db;
-  const notifications = createNotifications({ clock, keyRing: config.encryption });
+  const notifications = createNotifications({ clock, keyRing: config.encryption, smsEstimatedCostOre: config.sms.estimatedCostOre });
   const hasher = createPasswordHasher(config.argon2);
   const metrics = createMetricsRegistry();
   const identity = createIdentity({ db, clock, config, hasher, notifications, metrics });
@@ -37,9 +36,18 @@ export function createServices(options: ServiceOptions) {
   const codeWords = createCodeWords({ db, clock, keyRing: config.encryption, hasher, installations });
   const contacts = createContacts({ db, clock });
   const contracts = createContracts({ db, clock });
-  const dev = devInboxProvider(db, clock);
-  const providers = options.providers ?? { email: dev, sms: dev };
-  const worker = createOutboxWorker({ database, clock, notifications, email: providers.email, sms: providers.sms, logger });
+  const providers = options.providers ?? createProviders(config, db, clock);
+  const worker = createOutboxWorker({
+    database,
+    clock,
+    notifications,
+    email: providers.email,
+    sms: providers.sms,
+    logger,
+    batchSize: config.outbox.batchSize,
+    leaseSeconds: config.outbox.leaseSeconds,
+    maxAttempts: config.outbox.maxAttempts,
+  });
   new Gauge({
     name: 'portvakt_outbox_messages',
     help: 'Messages in the outbox by status (a growing "dead" or "pending" needs a look)',
@@ -59,7 +67,7 @@ export function createServices(options: ServiceOptions) {
       await worker.stop();
     };
   }
-  return { config, database, db, clock, logger, metrics, notifications, hasher, identity, installations, codeWords, contacts, contracts, worker, startBackground };
+  return { config, database, db, clock, logger, metrics, notifications, hasher, identity, installations, codeWords, contacts, contracts, providers, worker, startBackground };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -5,6 +5,11 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 
+const ELKS_URL = 'https://api.46elks.com';
+const TWILIO_URL = 'https://api.twilio.com';
+const TIMEOUT_SECONDS = 10;
+const LEASE_SECONDS = 60;
+
 /** Every setting, read from the environment once at start (server/main.ts) and passed down. */
 const envSchema = z
   .object({
@@ -24,6 +29,28 @@ const envSchema = z
     EMAIL_PROVIDER: z.enum(['dev', 'smtp']).default('dev'),
     SMS_PROVIDER: z.enum(['dev', '46elks', 'twilio']).default('dev'),
     WORKER: z.enum(['in-process', 'off']).default('in-process'),
+    // e-mail over SMTP (EMAIL_PROVIDER=smtp)
+    EMAIL_FROM: z.string().optional(),
+    SMTP_HOST: z.string().optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** starttls: upgrade on 587 and refuse plain text; tls: TLS from the first byte (465); none: tests only. */
+    SMTP_SECURITY: z.enum(['starttls', 'tls', 'none']).default('starttls'),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASSWORD: z.string().optional(),
+    // SMS (SMS_PROVIDER=46elks|twilio)
+    /** What the recipient sees as sender: up to 11 letters and digits, or an E.164 number. */
+    SMS_SENDER: z.string().optional(),
+    ELKS_API_USERNAME: z.string().optional(),
+    ELKS_API_PASSWORD: z.string().optional(),
+    ELKS_BASE_URL: z.url().default(ELKS_URL),
+    TWILIO_ACCOUNT_SID: z.string().optional(),
+    TWILIO_AUTH_TOKEN: z.string().optional(),
+    TWILIO_BASE_URL: z.url().default(TWILIO_URL),
+    PROVIDER_TIMEOUT_SECONDS: int(TIMEOUT_SECONDS, 1),
+    // outbox worker
+    OUTBOX_BATCH_SIZE: int(20, 1),
+    OUTBOX_MAX_ATTEMPTS: int(8, 1),
+    OUTBOX_LEASE_SECONDS: int(LEASE_SECONDS, 3),
     COOKIE_SECURE: bool.default(true),
     TRUST_PROXY: bool.default(false),
     CUSTOMER_SERVICE_PHONE: z.string().default('+46 771 00 00 00'),
@@ -64,6 +91,63 @@ function productionProblems(env: Record<string, string | undefined>): string[] {
   return problems;
 }
 
+type Env = z.infer<typeof envSchema>;
+
+const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const IPV4 = /^(\d{1,3}\.){3}\d{1,3}$/;
+const E164 = /^\+[1-9]\d{6,14}$/;
+/** 46elks and most operators accept 3–11 letters and digits as an alphanumeric sender. */
+const ALPHA_SENDER = /^[A-Za-z0-9]{3,11}$/;
+const EMAIL_ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+/**
+ * A provider that is chosen must be usable: say what is missing now, not at the first code
+ * sent. Like productionProblems, on the raw environment (defaults applied here) so that every
+ * problem is listed at once.
+ */
+function providerProblems(raw: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const problem = (path: string, message: string) => problems.push(`${path}: ${message}`);
+  const env: Record<string, string | undefined> = { ...raw, SMTP_SECURITY: raw.SMTP_SECURITY ?? 'starttls', ELKS_BASE_URL: raw.ELKS_BASE_URL ?? ELKS_URL, TWILIO_BASE_URL: raw.TWILIO_BASE_URL ?? TWILIO_URL };
+  const production = env.NODE_ENV === 'production';
+  const required = (name: string, why: string) => {
+    if (!env[name]) problem(name, `must be set ${why}`);
+  };
+  if (env.EMAIL_PROVIDER === 'smtp') {
+    required('SMTP_HOST', 'when EMAIL_PROVIDER=smtp');
+    if (env.SMTP_HOST && !HOSTNAME.test(env.SMTP_HOST) && !IPV4.test(env.SMTP_HOST)) problem('SMTP_HOST', `"${env.SMTP_HOST}" is not a host name`);
+    if (!env.EMAIL_FROM) problem('EMAIL_FROM', 'must be set when EMAIL_PROVIDER=smtp, e.g. "Mina sidor <no-reply@example.com>"');
+    else if (!EMAIL_ADDRESS.test(fromAddress(env.EMAIL_FROM))) problem('EMAIL_FROM', 'must be an address, optionally with a name: "Name <address>"');
+    if (!!env.SMTP_USER !== !!env.SMTP_PASSWORD) problem(env.SMTP_USER ? 'SMTP_PASSWORD' : 'SMTP_USER', 'SMTP_USER and SMTP_PASSWORD go together');
+    if (production && env.SMTP_SECURITY === 'none') problem('SMTP_SECURITY', 'plain-text SMTP is refused in production (use starttls or tls)');
+  }
+  if (env.SMS_PROVIDER === '46elks' || env.SMS_PROVIDER === 'twilio') {
+    const when = `when SMS_PROVIDER=${env.SMS_PROVIDER}`;
+    if (!env.SMS_SENDER) problem('SMS_SENDER', `must be set ${when}`);
+    else if (!ALPHA_SENDER.test(env.SMS_SENDER) && !E164.test(env.SMS_SENDER)) problem('SMS_SENDER', 'must be 3–11 letters and digits, or a number in E.164 form (+46…)');
+    const baseUrl = env.SMS_PROVIDER === '46elks' ? env.ELKS_BASE_URL : env.TWILIO_BASE_URL;
+    if (production && !baseUrl?.startsWith('https://')) problem(env.SMS_PROVIDER === '46elks' ? 'ELKS_BASE_URL' : 'TWILIO_BASE_URL', 'must be https in production');
+  }
+  if (env.SMS_PROVIDER === '46elks') {
+    required('ELKS_API_USERNAME', 'when SMS_PROVIDER=46elks');
+    required('ELKS_API_PASSWORD', 'when SMS_PROVIDER=46elks');
+  }
+  if (env.SMS_PROVIDER === 'twilio') {
+    if (!env.TWILIO_ACCOUNT_SID || !/^AC[0-9a-f]{32}$/.test(env.TWILIO_ACCOUNT_SID)) problem('TWILIO_ACCOUNT_SID', 'must be set when SMS_PROVIDER=twilio: "AC" and 32 hexadecimal digits');
+    required('TWILIO_AUTH_TOKEN', 'when SMS_PROVIDER=twilio');
+  }
+  // A lease shorter than a provider call would let a second worker take a message still in flight.
+  const lease = Number(env.OUTBOX_LEASE_SECONDS ?? LEASE_SECONDS);
+  const timeout = Number(env.PROVIDER_TIMEOUT_SECONDS ?? TIMEOUT_SECONDS);
+  if (lease <= 2 * timeout) problem('OUTBOX_LEASE_SECONDS', `must be more than twice PROVIDER_TIMEOUT_SECONDS (${timeout})`);
+  return problems;
+}
+
+/** "Mina sidor <no-reply@example.com>" → "no-reply@example.com". */
+function fromAddress(from: string): string {
+  return from.match(/<([^>]*)>\s*$/)?.[1] ?? from.trim();
+}
+
 export type Config = ReturnType<typeof toConfig>;
 
 export class ConfigError extends Error {
@@ -87,7 +171,7 @@ function parseKeyRing(raw: string) {
   return { currentKeyId: ids[0], keys };
 }
 
-function toConfig(env: z.infer<typeof envSchema>) {
+function toConfig(env: Env) {
   const isProduction = env.NODE_ENV === 'production';
   return {
     env: env.NODE_ENV,
@@ -106,6 +190,27 @@ function toConfig(env: z.infer<typeof envSchema>) {
     smsProvider: env.SMS_PROVIDER,
     devInbox: env.EMAIL_PROVIDER === 'dev' || env.SMS_PROVIDER === 'dev',
     worker: env.WORKER,
+    outbox: {
+      batchSize: env.OUTBOX_BATCH_SIZE,
+      maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+      leaseSeconds: env.OUTBOX_LEASE_SECONDS,
+    },
+    smtp: {
+      host: env.SMTP_HOST ?? '',
+      port: env.SMTP_PORT ?? (env.SMTP_SECURITY === 'tls' ? 465 : 587),
+      security: env.SMTP_SECURITY,
+      auth: env.SMTP_USER && env.SMTP_PASSWORD ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD } : undefined,
+      from: env.EMAIL_FROM ?? 'Mina sidor <no-reply@localhost>',
+      timeoutMs: env.PROVIDER_TIMEOUT_SECONDS * 1000,
+    },
+    sms: {
+      sender: env.SMS_SENDER ?? 'MinaSidor',
+      timeoutMs: env.PROVIDER_TIMEOUT_SECONDS * 1000,
+      /** What one SMS part is assumed to cost when the provider does not say (öre, SEK). */
+      estimatedCostOre: env.SMS_COST_ORE,
+      elks: { baseUrl: env.ELKS_BASE_URL.replace(/\/$/, ''), username: env.ELKS_API_USERNAME ?? '', password: env.ELKS_API_PASSWORD ?? '' },
+      twilio: { baseUrl: env.TWILIO_BASE_URL.replace(/\/$/, ''), accountSid: env.TWILIO_ACCOUNT_SID ?? '', authToken: env.TWILIO_AUTH_TOKEN ?? '' },
+    },
     cookieSecure: env.COOKIE_SECURE,
     trustProxy: env.TRUST_PROXY,
     customerServicePhone: env.CUSTOMER_SERVICE_PHONE,
@@ -144,6 +249,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...productionProblems(env),
+    ...providerProblems(env),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   if (!parsed.data.SECRET_KEY) throw new ConfigError(['SECRET_KEY: missing (the start script creates one for development)']);

@@ -3,15 +3,16 @@ import { addSeconds, type Clock } from '../core/clock.ts';
 import type { Database } from '../db/database.ts';
 import {
   claimDue,
+  markAttemptStarted,
   markDead,
   markRetry,
-  markSent,
   OUTBOX_CHANNEL,
   type Notifications,
   type OutboxRow,
 } from '../modules/notifications/index.ts';
-import { DeliveryError, type EmailProvider, type SmsProvider } from '../providers/provider.types.ts';
+import { DeliveryError, type DeliveryReceipt, type EmailProvider, type SmsProvider } from '../providers/provider.types.ts';
 import { retryDelayMs } from './backoff.rules.ts';
+import { decideFailure } from './failure.rules.ts';
 
 export interface WorkerDeps {
   database: Database;
@@ -26,6 +27,19 @@ export interface WorkerDeps {
   pollIntervalMs?: number;
 }
 
+/** A failure of our own code rather than the provider's answer: the message may have gone out. */
+function asDeliveryError(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  return new DeliveryError(error instanceof Error ? `${error.name}: ${error.message}` : 'unknown failure', false, true);
+}
+
+/**
+ * The outbox worker: claims due messages (many workers may run, in this process or others),
+ * sends them, and records the outcome. An attempt is marked as started before the provider is
+ * called; a message claimed again with that mark still set (its worker crashed, or the call
+ * timed out) is first looked up at the provider, so it is not sent twice where the provider
+ * can tell (docs/decisions/0030-outbox-delivery-guarantees.md).
+ */
 export function createOutboxWorker(deps: WorkerDeps) {
   const batchSize = deps.batchSize ?? 20;
   const leaseSeconds = deps.leaseSeconds ?? 60;
@@ -37,28 +51,48 @@ export function createOutboxWorker(deps: WorkerDeps) {
   let loop: Promise<void> | null = null;
   let unlisten: (() => Promise<void>) | null = null;
 
-  async function deliver(row: OutboxRow): Promise<void> {
-    try {
-      const content = deps.notifications.open(row);
-      const receipt =
-        row.channel === 'sms'
-          ? await deps.sms.sendSms({ to: row.recipient, text: content.text, idempotencyKey: row.idempotencyKey })
-          : await deps.email.sendEmail({
-              to: row.recipient,
-              subject: content.subject ?? '',
-              text: content.text,
-              idempotencyKey: row.idempotencyKey,
-            });
-      await markSent(db, row.id, deps.clock.now(), receipt.providerMessageId);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const permanent = error instanceof DeliveryError && error.permanent;
-      if (permanent || row.attempts >= maxAttempts) {
-        deps.logger.warn({ outboxId: row.id, channel: row.channel, template: row.template, reason }, 'message dead-lettered');
-        await markDead(db, row.id, reason);
-      } else {
-        await markRetry(db, row.id, new Date(deps.clock.now().getTime() + retryDelayMs(row.attempts)), reason);
+  async function send(row: OutboxRow): Promise<DeliveryReceipt & { provider: string }> {
+    const content = deps.notifications.open(row);
+    if (row.channel === 'sms') {
+      const sms = { to: row.recipient, text: content.text, idempotencyKey: row.idempotencyKey };
+      if (row.attemptStartedAt && deps.sms.findAccepted) {
+        const found = await deps.sms.findAccepted(sms, row.attemptStartedAt);
+        if (found) return { ...found, provider: deps.sms.name };
       }
+      if (!(await markAttemptStarted(db, row, deps.clock.now()))) throw new LostClaim();
+      return { ...(await deps.sms.sendSms(sms)), provider: deps.sms.name };
+    }
+    if (!(await markAttemptStarted(db, row, deps.clock.now()))) throw new LostClaim();
+    const receipt = await deps.email.sendEmail({ to: row.recipient, subject: content.subject ?? '', text: content.text, html: content.html, idempotencyKey: row.idempotencyKey });
+    return { ...receipt, provider: deps.email.name };
+  }
+
+  async function deliver(row: OutboxRow): Promise<void> {
+    let accepted: DeliveryReceipt & { provider: string };
+    try {
+      accepted = await send(row);
+    } catch (error) {
+      if (error instanceof LostClaim) return;
+      return failed(row, asDeliveryError(error));
+    }
+    // Outside the try: a database error here must not count as a provider failure (and lead to
+    // a second send); the row keeps its attempt mark and is looked up once its lease runs out.
+    await db.transaction((tx) => deps.notifications.recordSent(tx, row, accepted));
+  }
+
+  async function failed(row: OutboxRow, error: DeliveryError): Promise<void> {
+    const action = decideFailure({ hasFallback: !!row.sealedFallback, permanent: error.permanent, attempts: row.attempts, maxAttempts });
+    // Never the content or the recipient: they may carry a code.
+    const log = { outboxId: row.id, channel: row.channel, template: row.template, attempt: row.attempts, reason: error.message, action };
+    if (action === 'fall_back') {
+      deps.logger.info(log, 'SMS failed; the code goes by e-mail');
+      await db.transaction((tx) => deps.notifications.fallBack(tx, row, error.message));
+    } else if (action === 'dead') {
+      deps.logger.warn(log, 'message dead-lettered');
+      await markDead(db, row, error.message);
+    } else {
+      deps.logger.info(log, 'delivery failed; will retry');
+      await markRetry(db, row, new Date(deps.clock.now().getTime() + retryDelayMs(row.attempts)), error.message, error.uncertain);
     }
   }
 
@@ -66,7 +100,10 @@ export function createOutboxWorker(deps: WorkerDeps) {
   async function runOnce(): Promise<number> {
     const now = deps.clock.now();
     const batch = await claimDue(db, now, addSeconds(now, leaseSeconds), batchSize);
-    await Promise.all(batch.map(deliver));
+    const results = await Promise.allSettled(batch.map(deliver));
+    for (const result of results) {
+      if (result.status === 'rejected') deps.logger.error({ err: result.reason }, 'recording a delivery failed; the lease will bring it back');
+    }
     return batch.length;
   }
 
@@ -114,5 +151,8 @@ export function createOutboxWorker(deps: WorkerDeps) {
     },
   };
 }
+
+/** Another worker holds the row now (our lease ran out): leave it alone. */
+class LostClaim extends Error {}
 
 export type OutboxWorker = ReturnType<typeof createOutboxWorker>;

@@ -18,7 +18,7 @@ export async function findFlow(db: Executor, idHash: string): Promise<LoginFlow 
 export async function replaceCode(
   db: Executor,
   idHash: string,
-  next: { channel: 'sms' | 'email'; codeHash: string; codeExpiresAt: Date; expiresAt: Date },
+  next: Pick<LoginFlow, 'channel' | 'fallbackReason' | 'codeHash' | 'codeExpiresAt' | 'expiresAt'>,
   now: Date,
   rules: { maxCodes: number; minIntervalSeconds: number },
 ): Promise<LoginFlow | undefined> {
@@ -37,6 +37,19 @@ export async function replaceCode(
     )
     .returning();
   return row;
+}
+
+/**
+ * The SMS with code number `codeNumber` failed and the same code went by e-mail: record it,
+ * unless a newer code replaced it or the flow is over (then no e-mail is wanted).
+ */
+export async function fallBackToEmail(db: Executor, idHash: string, codeNumber: number, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(loginFlows)
+    .set({ channel: 'email', fallbackReason: 'sms_failed' })
+    .where(and(eq(loginFlows.idHash, idHash), eq(loginFlows.codesSent, codeNumber), isNull(loginFlows.completedAt), gt(loginFlows.expiresAt, now)))
+    .returning({ idHash: loginFlows.idHash });
+  return rows.length === 1;
 }
 
 /** Consume the code: only one request can complete a flow, whatever runs concurrently. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { loginRequest, loginResponse, me, refreshRequest, resendRequest, resendResponse, signedIn, verifyRequest, appTokens } from '../../../contract/auth.ts';
+import { loginRequest, loginResponse, loginStatusRequest, loginStatusResponse, me, refreshRequest, resendRequest, resendResponse, signedIn, verifyRequest, appTokens } from '../../../contract/auth.ts';
 import { problems, typed } from '../../http/route-kit.ts';
 import { clearSessionCookie, requestContext, requireActor, type CookieNames } from '../../http/plugins/session.ts';
 import type { Identity } from './index.ts';
@@ -65,6 +65,19 @@ export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptio
       },
     },
     async (request) => identity.login.resend(request.body, requestContext(request)),
+  );
+
+  r.post(
+    '/auth/login/status',
+    {
+      schema: {
+        tags: ['sign-in'],
+        summary: 'Where the code went: the client polls this while the user waits, and learns when a failed SMS was replaced by e-mail',
+        body: loginStatusRequest,
+        response: { 200: loginStatusResponse, ...problems('flow_expired') },
+      },
+    },
+    async (request) => identity.login.status(request.body.flowId),
   );
 
   r.post(

@@ -39,6 +39,8 @@ export const loginFlows = pgTable('login_flows', {
   ip: text('ip'),
   userAgent: text('user_agent'),
   createdAt: ts('created_at').notNull(),
+  /** Why the code went by e-mail rather than SMS, for the status the client polls. */
+  fallbackReason: text('fallback_reason').$type<'sms_budget' | 'no_phone' | 'sms_failed'>(),
 });
 
 export const trustedDevices = pgTable('trusted_devices', {

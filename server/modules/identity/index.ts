@@ -6,7 +6,9 @@ import { createHousekeeping } from './housekeeping.service.ts';
 
 export function createIdentity(deps: IdentityDeps) {
   const sessions = createSessions(deps);
-  return { accounts: createAccounts(deps), sessions, login: createLogin(deps, sessions), housekeeping: createHousekeeping(deps) };
+  const login = createLogin(deps, sessions);
+  deps.notifications.onFallback('login', (tx, event) => login.codeFellBack(tx, event.reference));
+  return { accounts: createAccounts(deps), sessions, login, housekeeping: createHousekeeping(deps) };
 }
 
 export type Identity = ReturnType<typeof createIdentity>;

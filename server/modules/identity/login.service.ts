@@ -9,7 +9,7 @@ import { findAccountByEmail, findAccountById, updatePasswordHash } from './accou
 import { deviceLabel } from './device-label.rules.ts';
 import { findLiveDevice, insertTrustedDevice, touchDevice } from './devices.store.ts';
 import { normalizeEmail } from './email.rules.ts';
-import { completeFlow, findFlow, insertFlow, replaceCode } from './flows.store.ts';
+import { completeFlow, fallBackToEmail, findFlow, insertFlow, replaceCode } from './flows.store.ts';
 import type { Account, LoginFlow } from './identity.tables.ts';
 import type { ClientKind, IdentityDeps, IssuedSession, RequestContext } from './identity.types.ts';
 import { decideAttempt, failureLocks } from './lockout.rules.ts';
@@ -17,7 +17,7 @@ import { hitWindow } from './rate-limit.store.ts';
 import type { Sessions } from './sessions.service.ts';
 import { lock, releaseAttempt, reserveAttempt, resetFailures } from './throttle.store.ts';
 
-type FallbackReason = 'sms_budget' | 'no_phone';
+type FallbackReason = 'sms_budget' | 'no_phone' | 'sms_failed';
 
 export interface CodeSent {
   status: 'code_required';
@@ -102,17 +102,23 @@ export function createLogin(deps: IdentityDeps, sessions: Sessions) {
     return reserved ? { channel: 'sms' } : { channel: 'email', fallbackReason: 'sms_budget' };
   }
 
-  async function sendCode(tx: Executor, account: Account, channel: 'sms' | 'email', code: string): Promise<string> {
-    const to = channel === 'sms' ? account.phone! : account.email;
+  const sentTo = (account: Account, channel: 'sms' | 'email') => (channel === 'sms' ? maskPhone(account.phone!) : maskEmail(account.email));
+  /** Names the flow and which of its codes a message carries, so an SMS failure finds its flow. */
+  const codeReference = (idHash: string, codeNumber: number) => `login:${idHash}:${codeNumber}`;
+
+  async function sendCode(tx: Executor, account: Account, channel: 'sms' | 'email', code: string, reference: string): Promise<string> {
     await deps.notifications.enqueue(tx, {
       channel,
-      to,
+      to: channel === 'sms' ? account.phone! : account.email,
       language: account.language,
       template: 'login_code',
       accountId: account.id,
+      reference,
+      // If the SMS fails, the same code goes by e-mail at once (SPEC §3.4).
+      fallbackEmail: channel === 'sms' ? account.email : undefined,
       vars: { code, name: account.name, minutes: Math.round(auth.codeTtlSeconds / 60), supportPhone: deps.config.customerServicePhone },
     });
-    return channel === 'sms' ? maskPhone(to) : maskEmail(to);
+    return sentTo(account, channel);
   }
 
   async function finishSignIn(
@@ -221,9 +227,10 @@ export function createLogin(deps: IdentityDeps, sessions: Sessions) {
           ip: ctx.ip,
           userAgent: ctx.userAgent,
           createdAt: now,
+          fallbackReason: fallbackReason ?? null,
         });
-        const sentTo = await sendCode(tx, account, channel, code);
-        return { status: 'code_required', flowId, channel, sentTo, fallbackReason, expiresInSeconds: auth.codeTtlSeconds };
+        const maskedTo = await sendCode(tx, account, channel, code, codeReference(idHash, 1));
+        return { status: 'code_required', flowId, channel, sentTo: maskedTo, fallbackReason, expiresInSeconds: auth.codeTtlSeconds };
       });
     },
 
@@ -243,7 +250,7 @@ export function createLogin(deps: IdentityDeps, sessions: Sessions) {
         const replaced = await replaceCode(
           tx,
           idHash,
-          { channel, codeHash: hash, codeExpiresAt: addSeconds(now, auth.codeTtlSeconds), expiresAt: addSeconds(now, auth.flowTtlSeconds) },
+          { channel, fallbackReason: fallbackReason ?? null, codeHash: hash, codeExpiresAt: addSeconds(now, auth.codeTtlSeconds), expiresAt: addSeconds(now, auth.flowTtlSeconds) },
           now,
           { maxCodes: auth.codeMaxPerFlow, minIntervalSeconds: auth.codeResendIntervalSeconds },
         );
@@ -254,9 +261,26 @@ export function createLogin(deps: IdentityDeps, sessions: Sessions) {
           if (nextAllowed > now) throw new AppError('resend_too_soon', { retryAfterSeconds: secondsUntil(nextAllowed, now) });
           throw new AppError('flow_expired');
         }
-        const sentTo = await sendCode(tx, account, channel, code);
-        return { channel, sentTo, fallbackReason, expiresInSeconds: auth.codeTtlSeconds };
+        const maskedTo = await sendCode(tx, account, channel, code, codeReference(idHash, replaced.codesSent));
+        return { channel, sentTo: maskedTo, fallbackReason, expiresInSeconds: auth.codeTtlSeconds };
       });
+    },
+
+    /** Where the flow's current code went; changes to e-mail when the SMS failed (polled by the client). */
+    async status(flowId: string): Promise<Omit<CodeSent, 'status' | 'flowId'>> {
+      const now = deps.clock.now();
+      const flow = await findFlow(db, hashToken(flowId));
+      if (!flowOpen(flow, now)) throw new AppError('flow_expired');
+      const account = await findAccountById(db, flow.accountId);
+      if (!account || account.status !== 'active') throw new AppError('flow_expired');
+      const expiresInSeconds = flow.codeExpiresAt && flow.codeExpiresAt > now ? secondsUntil(flow.codeExpiresAt, now) : 0;
+      return { channel: flow.channel, sentTo: sentTo(account, flow.channel), fallbackReason: flow.fallbackReason ?? undefined, expiresInSeconds };
+    },
+
+    /** The notifications module's fallback hook: the flow's SMS failed and its code goes by e-mail. */
+    async codeFellBack(tx: Executor, reference: string): Promise<boolean> {
+      const [, idHash, codeNumber] = reference.split(':');
+      return !!idHash && fallBackToEmail(tx, idHash, Number(codeNumber), deps.clock.now());
     },
 
     /** Step 2: the one-time code. Wrong codes count in the same lockout as wrong passwords. */

@@ -3,19 +3,74 @@ import type { Clock } from '../../core/clock.ts';
 import { decrypt, encrypt, type KeyRing } from '../../core/crypto-box.ts';
 import { newId } from '../../core/tokens.ts';
 import type { Executor } from '../../db/database.ts';
-import { insertOutbox, type OutboxRow } from './outbox.store.ts';
+import { insertOutbox, insertSmsDelivery, markFellBack, markSent, type OutboxRow } from './outbox.store.ts';
 import { render } from './notifications.templates.ts';
-import type { OutgoingMessage, RenderedMessage } from './notifications.types.ts';
+import type { Channel, Language, OutgoingMessage, RenderedMessage } from './notifications.types.ts';
+import type { TemplateName } from './templates/index.ts';
 
 export interface NotificationsDeps {
   clock: Clock;
   keyRing: KeyRing;
+  /** What one SMS part is assumed to cost (öre) when the provider does not say. */
+  smsEstimatedCostOre: number;
 }
 
 /** The NOTIFY channel workers listen on. */
 export const OUTBOX_CHANNEL = 'portvakt_outbox';
 
+/**
+ * Told, inside the worker's transaction, that a message with this reference is being replaced
+ * by an e-mail to `to`. Answers whether that is still wanted (false: the code was superseded).
+ */
+export type FallbackListener = (tx: Executor, event: { reference: string; to: string; reason: 'sms_failed' }) => Promise<boolean>;
+
+/** What a provider said when it accepted a message. */
+export interface Accepted {
+  provider: string;
+  providerMessageId: string | null;
+  segments?: number;
+  cost?: { tenThousandths: number; currency: string };
+}
+
+interface SealedFallback {
+  to: string;
+  content: RenderedMessage;
+}
+
+/** Characters in one part of a multi-part SMS (GSM-7; a rough count when the provider says nothing). */
+const SMS_PART = 153;
+
 export function createNotifications(deps: NotificationsDeps) {
+  const listeners = new Map<string, FallbackListener>();
+  const seal = (value: unknown) => encrypt(deps.keyRing, JSON.stringify(value));
+
+  async function queue(
+    tx: Executor,
+    row: { channel: Channel; to: string; template: TemplateName | string; language: Language | string; content: RenderedMessage; sealedFallback?: string | null },
+    origin: { accountId?: string | null; installationId?: string | null; reference?: string | null },
+  ): Promise<number> {
+    const now = deps.clock.now();
+    const id = await insertOutbox(tx, {
+      channel: row.channel,
+      recipient: row.to,
+      template: row.template,
+      language: row.language,
+      sealedContent: seal(row.content),
+      sealedFallback: row.sealedFallback ?? null,
+      accountId: origin.accountId ?? null,
+      installationId: origin.installationId ?? null,
+      reference: origin.reference ?? null,
+      idempotencyKey: newId(),
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    });
+    // Delivered by PostgreSQL only when the transaction commits: wakes the workers.
+    await tx.execute(sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`);
+    return id;
+  }
+
   return {
     /**
      * Queue a message in the caller's transaction: it is sent if and only if the change that
@@ -23,27 +78,60 @@ export function createNotifications(deps: NotificationsDeps) {
      */
     async enqueue(tx: Executor, message: OutgoingMessage): Promise<number> {
       const content = render(message.template, message.channel, message.language, message.vars);
-      const now = deps.clock.now();
-      const id = await insertOutbox(tx, {
-        channel: message.channel,
-        recipient: message.to,
-        template: message.template,
-        language: message.language,
-        sealedContent: encrypt(deps.keyRing, JSON.stringify(content)),
-        accountId: message.accountId ?? null,
-        idempotencyKey: newId(),
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-        createdAt: now,
-      });
-      // Delivered by PostgreSQL only when the transaction commits: wakes the workers.
-      await tx.execute(sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`);
-      return id;
+      const fallback: SealedFallback | undefined =
+        message.channel === 'sms' && message.fallbackEmail
+          ? { to: message.fallbackEmail, content: render(message.template, 'email', message.language, message.vars) }
+          : undefined;
+      return queue(tx, { ...message, content, sealedFallback: fallback ? seal(fallback) : null }, message);
     },
 
     open(row: OutboxRow): RenderedMessage {
       return JSON.parse(decrypt(deps.keyRing, row.sealedContent)) as RenderedMessage;
+    },
+
+    /** Let a module hear when its messages (reference "<prefix>:…") fall back to e-mail. */
+    onFallback(prefix: string, listener: FallbackListener): void {
+      listeners.set(prefix, listener);
+    },
+
+    /** Record what the provider accepted, with the SMS accounting row, in one transaction. */
+    async recordSent(tx: Executor, row: OutboxRow, accepted: Accepted): Promise<boolean> {
+      const now = deps.clock.now();
+      if (!(await markSent(tx, row, now, accepted.providerMessageId))) return false;
+      if (row.channel !== 'sms') return true;
+      const segments = accepted.segments ?? Math.max(1, Math.ceil(this.open(row).text.length / SMS_PART));
+      await insertSmsDelivery(tx, {
+        outboxId: row.id,
+        accountId: row.accountId,
+        installationId: row.installationId,
+        template: row.template,
+        provider: accepted.provider,
+        providerMessageId: accepted.providerMessageId,
+        segments,
+        costTenThousandths: accepted.cost?.tenThousandths ?? segments * deps.smsEstimatedCostOre * 100,
+        currency: accepted.cost?.currency ?? 'SEK',
+        costEstimated: !accepted.cost,
+        sentAt: now,
+      });
+      return true;
+    },
+
+    /**
+     * Replace a failed SMS by its sealed e-mail, due at once, and tell the module that queued
+     * it. Returns the e-mail's outbox id, or null when the row has no fallback or the listener
+     * says it is no longer wanted (the row is then closed without an e-mail).
+     */
+    async fallBack(tx: Executor, row: OutboxRow, reason: string): Promise<number | null> {
+      if (!row.sealedFallback) return null;
+      const fallback = JSON.parse(decrypt(deps.keyRing, row.sealedFallback)) as SealedFallback;
+      const listener = row.reference ? listeners.get(row.reference.split(':')[0]!) : undefined;
+      const wanted = listener ? await listener(tx, { reference: row.reference!, to: fallback.to, reason: 'sms_failed' }) : true;
+      const emailId = wanted
+        ? await queue(tx, { channel: 'email', to: fallback.to, template: row.template, language: row.language, content: fallback.content }, row)
+        : null;
+      const closed = await markFellBack(tx, row, emailId, wanted ? reason : `${reason}; superseded, no e-mail sent`);
+      if (!closed) throw new Error('outbox row was taken over by another worker');
+      return emailId;
     },
   };
 }

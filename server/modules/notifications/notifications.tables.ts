@@ -1,4 +1,4 @@
-import { bigserial, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -11,7 +11,7 @@ export const outbox = pgTable('outbox', {
   sealedContent: text('sealed_content').notNull(),
   accountId: uuid('account_id'),
   idempotencyKey: text('idempotency_key').notNull(),
-  status: text('status').$type<'pending' | 'sending' | 'sent' | 'dead'>().notNull(),
+  status: text('status').$type<OutboxStatus>().notNull(),
   attempts: integer('attempts').notNull(),
   nextAttemptAt: ts('next_attempt_at').notNull(),
   lockedUntil: ts('locked_until'),
@@ -19,6 +19,27 @@ export const outbox = pgTable('outbox', {
   providerMessageId: text('provider_message_id'),
   createdAt: ts('created_at').notNull(),
   sentAt: ts('sent_at'),
+  attemptStartedAt: ts('attempt_started_at'),
+  sealedFallback: text('sealed_fallback'),
+  fallbackOutboxId: bigint('fallback_outbox_id', { mode: 'number' }),
+  reference: text('reference'),
+  installationId: uuid('installation_id'),
+});
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'fell_back';
+
+export const smsDeliveries = pgTable('sms_deliveries', {
+  outboxId: bigint('outbox_id', { mode: 'number' }).primaryKey(),
+  accountId: uuid('account_id'),
+  installationId: uuid('installation_id'),
+  template: text('template').notNull(),
+  provider: text('provider').notNull(),
+  providerMessageId: text('provider_message_id'),
+  segments: integer('segments').notNull(),
+  costTenThousandths: integer('cost_ten_thousandths').notNull(),
+  currency: text('currency').notNull(),
+  costEstimated: boolean('cost_estimated').notNull(),
+  sentAt: ts('sent_at').notNull(),
 });
 
 export const devMessages = pgTable('dev_messages', {

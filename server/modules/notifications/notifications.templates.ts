@@ -1,3 +1,4 @@
+import { textToHtml } from './html.rules.ts';
 import type { Channel, Language, RenderedMessage } from './notifications.types.ts';
 import { templates, type TemplateName } from './templates/index.ts';
 import type { Vars } from './templates/template.types.ts';
@@ -5,7 +6,8 @@ import type { Vars } from './templates/template.types.ts';
 export function render(template: TemplateName, channel: Channel, language: Language, vars: Vars): RenderedMessage {
   const build = templates[template][language][channel];
   if (!build) throw new Error(`template ${template} has no ${channel} version in ${language}`);
-  return build(vars);
+  const message = build(vars);
+  return channel === 'email' ? { ...message, html: textToHtml(message.text, message.subject ?? '', language) } : message;
 }
 
 /** For tests: every template and channel that exists (in Swedish; a test checks English matches). */

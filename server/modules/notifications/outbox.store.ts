@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
-import { outbox } from './notifications.tables.ts';
+import { outbox, smsDeliveries } from './notifications.tables.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxRow = typeof outbox.$inferInsert;
+export type SmsDelivery = typeof smsDeliveries.$inferInsert;
 
 export async function insertOutbox(db: Executor, row: NewOutboxRow): Promise<number> {
   const [inserted] = await db.insert(outbox).values(row).returning({ id: outbox.id });
@@ -13,7 +14,7 @@ export async function insertOutbox(db: Executor, row: NewOutboxRow): Promise<num
 /**
  * Claim up to `limit` due messages for one worker. SKIP LOCKED lets many workers run side by
  * side; a claim is a lease (`locked_until`), so a message held by a crashed worker is due again
- * once its lease runs out.
+ * once its lease runs out. `attempts` after the claim is this worker's fencing token.
  */
 export async function claimDue(db: Executor, now: Date, leaseUntil: Date, limit: number): Promise<OutboxRow[]> {
   const due = db
@@ -35,26 +36,59 @@ export async function claimDue(db: Executor, now: Date, leaseUntil: Date, limit:
     .returning();
 }
 
+/** Only the worker holding the latest claim may change a row. */
+const held = (row: Pick<OutboxRow, 'id' | 'attempts'>) => and(eq(outbox.id, row.id), eq(outbox.attempts, row.attempts), eq(outbox.status, 'sending'));
+
+/** Written (and committed) just before the provider is called; see the `attempt_started_at` column. */
+export async function markAttemptStarted(db: Executor, row: OutboxRow, now: Date): Promise<boolean> {
+  const rows = await db.update(outbox).set({ attemptStartedAt: now }).where(held(row)).returning({ id: outbox.id });
+  return rows.length === 1;
+}
+
 /** Mark a message sent and scrub its content: codes and links are not kept once delivered. */
-export async function markSent(db: Executor, id: number, now: Date, providerMessageId: string | null): Promise<void> {
-  await db
+export async function markSent(db: Executor, row: OutboxRow, now: Date, providerMessageId: string | null): Promise<boolean> {
+  const rows = await db
     .update(outbox)
-    .set({ status: 'sent', sentAt: now, lockedUntil: null, providerMessageId, sealedContent: '', lastError: null })
-    .where(eq(outbox.id, id));
+    .set({ status: 'sent', sentAt: now, lockedUntil: null, providerMessageId, sealedContent: '', sealedFallback: null, lastError: null, attemptStartedAt: null })
+    .where(held(row))
+    .returning({ id: outbox.id });
+  return rows.length === 1;
 }
 
-export async function markRetry(db: Executor, id: number, nextAttemptAt: Date, error: string): Promise<void> {
+/** Back to the queue. `outcomeUnknown` keeps the attempt marked so the next one asks the provider first. */
+export async function markRetry(db: Executor, row: OutboxRow, nextAttemptAt: Date, error: string, outcomeUnknown: boolean): Promise<void> {
   await db
     .update(outbox)
-    .set({ status: 'pending', nextAttemptAt, lockedUntil: null, lastError: error.slice(0, 500) })
-    .where(eq(outbox.id, id));
+    .set({
+      status: 'pending',
+      nextAttemptAt,
+      lockedUntil: null,
+      lastError: error.slice(0, 500),
+      ...(outcomeUnknown ? {} : { attemptStartedAt: null }),
+    })
+    .where(held(row));
 }
 
-export async function markDead(db: Executor, id: number, error: string): Promise<void> {
+export async function markDead(db: Executor, row: OutboxRow, error: string): Promise<void> {
   await db
     .update(outbox)
-    .set({ status: 'dead', lockedUntil: null, lastError: error.slice(0, 500), sealedContent: '' })
-    .where(eq(outbox.id, id));
+    .set({ status: 'dead', lockedUntil: null, lastError: error.slice(0, 500), sealedContent: '', sealedFallback: null })
+    .where(held(row));
+}
+
+/** The SMS was replaced by an e-mail (or by nothing, when its code was already superseded). */
+export async function markFellBack(db: Executor, row: OutboxRow, fallbackOutboxId: number | null, error: string): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({ status: 'fell_back', lockedUntil: null, fallbackOutboxId, lastError: error.slice(0, 500), sealedContent: '', sealedFallback: null })
+    .where(held(row))
+    .returning({ id: outbox.id });
+  return rows.length === 1;
+}
+
+export async function findOutbox(db: Executor, id: number): Promise<OutboxRow | undefined> {
+  const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+  return row;
 }
 
 export async function countByStatus(db: Executor): Promise<Record<string, number>> {
@@ -63,4 +97,44 @@ export async function countByStatus(db: Executor): Promise<Record<string, number
     .from(outbox)
     .groupBy(outbox.status);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+export async function insertSmsDelivery(db: Executor, delivery: SmsDelivery): Promise<void> {
+  await db.insert(smsDeliveries).values(delivery).onConflictDoNothing();
+}
+
+export interface UsageLine {
+  key: string | null;
+  currency: string;
+  sms: number;
+  segments: number;
+  costTenThousandths: number;
+  estimated: number;
+}
+
+/** SMS the providers accepted in [from, to), grouped by day, account and installation (SPEC §3.5, §7.5). */
+export async function smsUsage(db: Executor, from: Date, to: Date): Promise<Record<'total' | 'byDay' | 'byAccount' | 'byInstallation', UsageLine[]>> {
+  const inRange = and(gte(smsDeliveries.sentAt, from), lt(smsDeliveries.sentAt, to));
+  const grouped = async (key: ReturnType<typeof sql<string | null>>) => {
+    const rows = await db
+      .select({
+        key,
+        currency: smsDeliveries.currency,
+        sms: sql<number>`count(*)::int`,
+        segments: sql<number>`coalesce(sum(${smsDeliveries.segments}), 0)::int`,
+        cost: sql<number>`coalesce(sum(${smsDeliveries.costTenThousandths}), 0)::bigint`,
+        estimated: sql<number>`count(*) filter (where ${smsDeliveries.costEstimated})::int`,
+      })
+      .from(smsDeliveries)
+      .where(inRange)
+      .groupBy(key, smsDeliveries.currency)
+      .orderBy(key, smsDeliveries.currency);
+    return rows.map((r) => ({ key: r.key, currency: r.currency, sms: Number(r.sms), segments: Number(r.segments), costTenThousandths: Number(r.cost), estimated: Number(r.estimated) }));
+  };
+  return {
+    total: await grouped(sql<string | null>`'total'`),
+    byDay: await grouped(sql<string | null>`to_char(${smsDeliveries.sentAt} at time zone 'UTC', 'YYYY-MM-DD')`),
+    byAccount: await grouped(sql<string | null>`${smsDeliveries.accountId}::text`),
+    byInstallation: await grouped(sql<string | null>`${smsDeliveries.installationId}::text`),
+  };
 }
