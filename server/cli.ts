@@ -6,6 +6,7 @@ import { createDatabase } from './db/database.ts';
 import { runMigrations } from './db/migrate.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
+import { formatSmsUsage, monthKey, monthRange, smsUsageReport } from './modules/verification/index.ts';
 import { createServices } from './services.ts';
 
 /** Operators' command line (DESIGN: `portvakt migrate | seed-demo | account create | worker`). */
@@ -22,6 +23,7 @@ async function withServices<T>(run: (services: ReturnType<typeof createServices>
   try {
     return await run(services);
   } finally {
+    services.providers.close();
     await database.close();
   }
 }
@@ -81,6 +83,18 @@ account
   });
 
 program
+  .command('sms-usage')
+  .description('SMS sent and their cost per day, account and installation, against the monthly budget')
+  .option('--month <YYYY-MM>', 'the month (UTC); default this month')
+  .option('--json', 'machine-readable output')
+  .action(async (options: { month?: string; json?: boolean }) => {
+    const month = options.month ?? monthKey(new Date());
+    if (!monthRange(month)) throw new Error(`--month must be YYYY-MM, e.g. ${monthKey(new Date())}`);
+    const report = await withServices((services) => smsUsageReport(services.db, month, services.config.auth.smsMonthlyBudget));
+    console.log(options.json ? JSON.stringify(report, null, 2) : formatSmsUsage(report));
+  });
+
+program
   .command('worker')
   .description('run the outbox worker as its own process')
   .action(async () => {
@@ -91,6 +105,7 @@ program
     services.logger.info('outbox worker running');
     const stop = async () => {
       await stopBackground();
+      services.providers.close();
       await database.close();
       process.exit(0);
     };

@@ -61,6 +61,7 @@ export async function createTestApp(options: { db?: TestDbKind; env?: Record<str
     },
     async close() {
       await app.close();
+      services.providers.close();
       await database.close();
     },
   };
