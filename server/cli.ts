@@ -99,7 +99,9 @@ program
   .description('run the outbox worker as its own process')
   .action(async () => {
     const config = configFromEnv();
-    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 4 });
+    // One connection per message in flight, or deliveries wait for the pool.
+    const poolSize = Math.max(config.databasePoolSize, config.outbox.batchSize);
+    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize });
     const services = createServices({ config, database, clock: systemClock, logger: pino({ level: config.logLevel }) });
     const stopBackground = await services.startBackground();
     services.logger.info('outbox worker running');

@@ -53,10 +53,12 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 };
 
-export async function startFakeSmsProvider() {
+/** `latencyMs`: how long after accepting a message the answer is sent, as over a real network. */
+export async function startFakeSmsProvider(options: { latencyMs?: number } = {}) {
   const accepted: AcceptedSms[] = [];
   const faults: Fault[] = [];
   let posts = 0;
+  let lookups = 0;
   const hanging = new Set<ServerResponse>();
 
   const elksTime = (d: Date) => d.toISOString().replace('Z', '000');
@@ -86,6 +88,7 @@ export async function startFakeSmsProvider() {
     }
 
     if (req.method === 'GET') {
+      lookups += 1;
       const to = elks ? url.searchParams.get('to') : url.searchParams.get('To');
       const after = elks && url.searchParams.get('end') ? new Date(`${url.searchParams.get('end')}Z`) : new Date(0);
       const listed = accepted
@@ -128,7 +131,9 @@ export async function startFakeSmsProvider() {
       hanging.add(res);
       return;
     }
-    return elks ? json(res, 200, { ...elksView(message), status: 'created' }) : json(res, 201, twilioView(message));
+    const answer = () => (elks ? json(res, 200, { ...elksView(message), status: 'created' }) : json(res, 201, twilioView(message)));
+    if (options.latencyMs) setTimeout(() => !res.destroyed && answer(), options.latencyMs);
+    else answer();
   }
 
   const server = createServer((req, res) => void handle(req, res));
@@ -140,6 +145,10 @@ export async function startFakeSmsProvider() {
     /** POST requests seen, accepted or not. */
     get posts() {
       return posts;
+    },
+    /** History requests: how often a worker asked what was already accepted. */
+    get lookups() {
+      return lookups;
     },
     failNext(...next: Fault[]) {
       faults.push(...next);

@@ -77,7 +77,7 @@ export function createOutboxWorker(deps: WorkerDeps) {
     }
     // Outside the try: a database error here must not count as a provider failure (and lead to
     // a second send); the row keeps its attempt mark and is looked up once its lease runs out.
-    await db.transaction((tx) => deps.notifications.recordSent(tx, row, accepted));
+    await deps.notifications.recordSent(db, row, accepted);
   }
 
   async function failed(row: OutboxRow, error: DeliveryError): Promise<void> {

@@ -3,7 +3,7 @@ import type { Clock } from '../../core/clock.ts';
 import { decrypt, encrypt, type KeyRing } from '../../core/crypto-box.ts';
 import { newId } from '../../core/tokens.ts';
 import type { Executor } from '../../db/database.ts';
-import { insertOutbox, insertSmsDelivery, markFellBack, markSent, type OutboxRow } from './outbox.store.ts';
+import { insertOutbox, markFellBack, markSent, type OutboxRow } from './outbox.store.ts';
 import { render } from './notifications.templates.ts';
 import type { Channel, Language, OutgoingMessage, RenderedMessage } from './notifications.types.ts';
 import type { TemplateName } from './templates/index.ts';
@@ -94,14 +94,12 @@ export function createNotifications(deps: NotificationsDeps) {
       listeners.set(prefix, listener);
     },
 
-    /** Record what the provider accepted, with the SMS accounting row, in one transaction. */
-    async recordSent(tx: Executor, row: OutboxRow, accepted: Accepted): Promise<boolean> {
+    /** Record what the provider accepted; an SMS also gets its accounting row (SPEC §3.5). */
+    async recordSent(db: Executor, row: OutboxRow, accepted: Accepted): Promise<boolean> {
       const now = deps.clock.now();
-      if (!(await markSent(tx, row, now, accepted.providerMessageId))) return false;
-      if (row.channel !== 'sms') return true;
+      if (row.channel !== 'sms') return markSent(db, row, now, accepted.providerMessageId);
       const segments = accepted.segments ?? Math.max(1, Math.ceil(this.open(row).text.length / SMS_PART));
-      await insertSmsDelivery(tx, {
-        outboxId: row.id,
+      return markSent(db, row, now, accepted.providerMessageId, {
         accountId: row.accountId,
         installationId: row.installationId,
         template: row.template,
@@ -113,7 +111,6 @@ export function createNotifications(deps: NotificationsDeps) {
         costEstimated: !accepted.cost,
         sentAt: now,
       });
-      return true;
     },
 
     /**

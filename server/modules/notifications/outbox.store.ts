@@ -45,14 +45,26 @@ export async function markAttemptStarted(db: Executor, row: OutboxRow, now: Date
   return rows.length === 1;
 }
 
-/** Mark a message sent and scrub its content: codes and links are not kept once delivered. */
-export async function markSent(db: Executor, row: OutboxRow, now: Date, providerMessageId: string | null): Promise<boolean> {
-  const rows = await db
+/**
+ * Mark a message sent and scrub its content (codes and links are not kept once delivered);
+ * for an SMS the accounting row is written by the same statement, so neither exists alone.
+ */
+export async function markSent(db: Executor, row: OutboxRow, now: Date, providerMessageId: string | null, sms?: Omit<SmsDelivery, 'outboxId'>): Promise<boolean> {
+  const sent = db
     .update(outbox)
     .set({ status: 'sent', sentAt: now, lockedUntil: null, providerMessageId, sealedContent: '', sealedFallback: null, lastError: null, attemptStartedAt: null })
-    .where(held(row))
-    .returning({ id: outbox.id });
-  return rows.length === 1;
+    .where(held(row));
+  if (!sms) return (await sent.returning({ id: outbox.id })).length === 1;
+  const result = (await db.execute(sql`
+    WITH sent AS (UPDATE outbox SET status = 'sent', sent_at = ${now}, locked_until = NULL, provider_message_id = ${providerMessageId},
+                    sealed_content = '', sealed_fallback = NULL, last_error = NULL, attempt_started_at = NULL
+                  WHERE id = ${row.id} AND attempts = ${row.attempts} AND status = 'sending' RETURNING id)
+    INSERT INTO sms_deliveries (outbox_id, account_id, installation_id, template, provider, provider_message_id, segments,
+                                cost_ten_thousandths, currency, cost_estimated, sent_at)
+    SELECT id, ${sms.accountId ?? null}::uuid, ${sms.installationId ?? null}::uuid, ${sms.template}, ${sms.provider}, ${sms.providerMessageId ?? null},
+           ${sms.segments}, ${sms.costTenThousandths}, ${sms.currency}, ${sms.costEstimated}, ${sms.sentAt} FROM sent
+    RETURNING outbox_id`)) as unknown as { rows: unknown[] };
+  return result.rows.length === 1;
 }
 
 /** Back to the queue. `outcomeUnknown` keeps the attempt marked so the next one asks the provider first. */
@@ -97,10 +109,6 @@ export async function countByStatus(db: Executor): Promise<Record<string, number
     .from(outbox)
     .groupBy(outbox.status);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-}
-
-export async function insertSmsDelivery(db: Executor, delivery: SmsDelivery): Promise<void> {
-  await db.insert(smsDeliveries).values(delivery).onConflictDoNothing();
 }
 
 export interface UsageLine {
