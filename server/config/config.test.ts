@@ -31,3 +31,51 @@ describe('configuration', () => {
     expect(Object.keys(config.encryption.keys)).toEqual(['k2', 'k1']);
   });
 });
+
+const base = { NODE_ENV: 'test', SECRET_KEY: 'x'.repeat(40) };
+const problems = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig({ ...base, ...env });
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+};
+
+describe('delivery configuration is checked at start', () => {
+  it('SMTP needs a valid host and a sender address; user and password go together', () => {
+    expect(problems({ EMAIL_PROVIDER: 'smtp' })).toEqual(expect.arrayContaining([expect.stringMatching(/^SMTP_HOST: must be set/), expect.stringMatching(/^EMAIL_FROM: must be set/)]));
+    expect(problems({ EMAIL_PROVIDER: 'smtp', SMTP_HOST: 'smtp..example', EMAIL_FROM: 'a@b.se' })).toEqual([expect.stringMatching(/SMTP_HOST: "smtp..example" is not a host name/)]);
+    expect(problems({ EMAIL_PROVIDER: 'smtp', SMTP_HOST: 'smtp.example.com', EMAIL_FROM: 'Mina sidor <a@b.se>', SMTP_USER: 'u' })).toEqual([expect.stringMatching(/SMTP_PASSWORD/)]);
+    expect(problems({ EMAIL_PROVIDER: 'smtp', SMTP_HOST: 'smtp.example.com', EMAIL_FROM: 'Mina sidor <a@b.se>', SMTP_PORT: '70000' })).toEqual([expect.stringMatching(/^SMTP_PORT/)]);
+    expect(problems({ EMAIL_PROVIDER: 'smtp', SMTP_HOST: 'smtp.example.com', EMAIL_FROM: 'Mina sidor <a@b.se>' })).toEqual([]);
+  });
+
+  it('46elks and Twilio need their credentials and a valid sender', () => {
+    expect(problems({ SMS_PROVIDER: '46elks' })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^SMS_SENDER/), expect.stringMatching(/^ELKS_API_USERNAME/), expect.stringMatching(/^ELKS_API_PASSWORD/)]),
+    );
+    expect(problems({ SMS_PROVIDER: 'twilio', SMS_SENDER: 'Mina sidor!', TWILIO_ACCOUNT_SID: 'nope' })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^SMS_SENDER: must be 3–11/), expect.stringMatching(/^TWILIO_ACCOUNT_SID/), expect.stringMatching(/^TWILIO_AUTH_TOKEN/)]),
+    );
+    expect(problems({ SMS_PROVIDER: 'twilio', SMS_SENDER: '+46701234567', TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 't' })).toEqual([]);
+    expect(problems({ SMS_PROVIDER: '46elks', SMS_SENDER: 'MinaSidor', ELKS_API_USERNAME: 'u', ELKS_API_PASSWORD: 'p', ELKS_BASE_URL: 'not a url' })).toEqual([expect.stringMatching(/^ELKS_BASE_URL/)]);
+  });
+
+  it('production refuses the dev inbox, plain-text SMTP and http provider addresses', () => {
+    const production = { NODE_ENV: 'production', ENCRYPTION_KEYS: 'k1:0123456789abcdef0123', PUBLIC_URL: 'https://minasidor.example' };
+    const dev = problems(production);
+    expect(dev).toEqual(expect.arrayContaining([expect.stringMatching(/^EMAIL_PROVIDER: the dev inbox is refused/), expect.stringMatching(/^SMS_PROVIDER: the dev inbox is refused/)]));
+    const insecure = problems({
+      ...production,
+      EMAIL_PROVIDER: 'smtp', SMTP_HOST: 'smtp.example.com', EMAIL_FROM: 'a@b.se', SMTP_SECURITY: 'none',
+      SMS_PROVIDER: '46elks', SMS_SENDER: 'MinaSidor', ELKS_API_USERNAME: 'u', ELKS_API_PASSWORD: 'p', ELKS_BASE_URL: 'http://127.0.0.1:9',
+    });
+    expect(insecure).toEqual([expect.stringMatching(/^SMTP_SECURITY/), expect.stringMatching(/^ELKS_BASE_URL: must be https/)]);
+  });
+
+  it('a lease shorter than two provider timeouts is refused (a second worker would take a message in flight)', () => {
+    expect(problems({ PROVIDER_TIMEOUT_SECONDS: '30', OUTBOX_LEASE_SECONDS: '60' })).toEqual([expect.stringMatching(/^OUTBOX_LEASE_SECONDS/)]);
+  });
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount } from '../../test/factories.ts';
@@ -5,6 +6,7 @@ import { ELKS_PASSWORD, ELKS_USER, startFakeSmsProvider, TWILIO_SID, TWILIO_TOKE
 import { mimePart, startSmtpSink, type SmtpSink } from '../../test/smtp-sink.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/test-app.ts';
 import { outbox, smsDeliveries, type OutgoingMessage } from '../modules/notifications/index.ts';
+import { formatSmsUsage, smsUsageReport } from '../modules/verification/index.ts';
 import { smtpProvider } from '../providers/smtp.provider.ts';
 import { createOutboxWorker, type WorkerDeps } from './outbox-worker.ts';
 
@@ -246,5 +248,22 @@ describe.each(['46elks', 'twilio'] as const)('SMS outage during sign-in (%s)', (
     const bad = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/status', payload: {} });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'validation_failed' });
+  });
+});
+
+describe('SMS usage accounting', () => {
+  it('counts SMS, parts and cost per account, installation and day, beside the monthly budget', async () => {
+    const t = apps['46elks'];
+    const accountId = randomUUID();
+    const installationId = randomUUID();
+    await queue(t, { channel: 'sms', to: newPhone(), accountId, installationId });
+    await queue(t, { channel: 'sms', to: newPhone(), accountId });
+    await t.deliver();
+    const month = t.clock.now().toISOString().slice(0, 7);
+    const report = await smsUsageReport(t.services.db, month, 20000);
+    expect(report.byAccount.find((l) => l.key === accountId)).toMatchObject({ sms: 2, segments: 2, costTenThousandths: 7000, currency: 'SEK', estimated: 0 });
+    expect(report.byInstallation.find((l) => l.key === installationId)).toMatchObject({ sms: 1, costTenThousandths: 3500 });
+    expect(report.byDay.map((l) => l.key)).toContain(t.clock.now().toISOString().slice(0, 10));
+    expect(formatSmsUsage(report)).toContain(accountId);
   });
 });

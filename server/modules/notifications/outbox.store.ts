@@ -140,7 +140,7 @@ export async function smsUsage(db: Executor, from: Date, to: Date): Promise<Reco
     return rows.map((r) => ({ key: r.key, currency: r.currency, sms: Number(r.sms), segments: Number(r.segments), costTenThousandths: Number(r.cost), estimated: Number(r.estimated) }));
   };
   return {
-    total: await grouped(sql<string | null>`'total'`),
+    total: await grouped(sql<string | null>`'total'::text`),
     byDay: await grouped(sql<string | null>`to_char(${smsDeliveries.sentAt} at time zone 'UTC', 'YYYY-MM-DD')`),
     byAccount: await grouped(sql<string | null>`${smsDeliveries.accountId}::text`),
     byInstallation: await grouped(sql<string | null>`${smsDeliveries.installationId}::text`),
