@@ -12,40 +12,60 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+export interface NodeProcess {
+  child: ChildProcess;
+  /** The first match of `ready` in the process's output. */
+  ready: RegExpExecArray;
+}
+
 /**
- * Start the real server (server/main.ts) as its own process on a free loopback port, against
- * the given database. Resolves once it listens; the port is read from its startup log line.
+ * Start `node --import tsx <args>` from the project root with only the given environment (and
+ * PATH), and resolve once its output matches `ready`; rejects with the output if it exits first.
  */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'portvakt-server-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+export async function startNodeProcess(args: string[], env: Record<string, string>, ready: RegExp, timeoutMs = 30_000): Promise<NodeProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env },
+    env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), timeoutMs);
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start in time:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) {
+      const found = ready.exec(output);
+      if (found) {
         clearTimeout(timer);
-        resolve(match[1]!);
+        resolve(found);
       }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
+      reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`));
     });
   });
   // Keep draining output so the child never blocks on a full pipe.
   child.stdout!.resume();
   child.stderr!.resume();
+  return { child, ready: match };
+}
+
+/**
+ * Start the real server (server/main.ts) as its own process on a free loopback port, against
+ * the given database. Resolves once it listens; the port is read from its startup log line.
+ */
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'portvakt-server-'));
+  const { child, ready } = await startNodeProcess(
+    ['server/main.ts'],
+    { NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env },
+    /Server listening at (http:\/\/127\.0\.0\.1:\d+)/,
+    timeoutMs,
+  );
   return {
-    url,
+    url: ready[1]!,
     child,
     async stop() {
       if (child.exitCode === null) {

@@ -14,12 +14,14 @@ describe('provider failures', () => {
     expect(mayHaveArrived('ECONNRESET')).toBe(true);
     expect(mayHaveArrived(undefined)).toBe(true);
   });
-  it('SMTP: 5xx about the message is permanent; 4xx and authentication problems are retried', () => {
-    expect(isPermanentSmtpFailure(550)).toBe(true);
-    expect(isPermanentSmtpFailure(553)).toBe(true);
-    expect(isPermanentSmtpFailure(451)).toBe(false);
-    expect(isPermanentSmtpFailure(535)).toBe(false);
-    expect(isPermanentSmtpFailure(undefined)).toBe(false);
+  it('SMTP: 5xx about the message is permanent; 4xx, authentication and server set-up problems are retried', () => {
+    expect(isPermanentSmtpFailure({ responseCode: 550, command: 'RCPT TO' })).toBe(true);
+    expect(isPermanentSmtpFailure({ responseCode: 550, code: 'EENVELOPE' })).toBe(true);
+    expect(isPermanentSmtpFailure({ responseCode: 554, command: 'DATA' })).toBe(true);
+    expect(isPermanentSmtpFailure({ responseCode: 451, command: 'RCPT TO' })).toBe(false);
+    expect(isPermanentSmtpFailure({ responseCode: 535, command: 'AUTH PLAIN' })).toBe(false);
+    expect(isPermanentSmtpFailure({ responseCode: 502, command: 'STARTTLS' })).toBe(false);
+    expect(isPermanentSmtpFailure({ code: 'ETIMEDOUT' })).toBe(false);
   });
 });
 

@@ -5,9 +5,14 @@ import { DeliveryError, type EmailProvider } from './provider.types.ts';
 /** SMTP replies that mean the server or our account has a problem, not this message. */
 const ACCOUNT_PROBLEMS = new Set([421, 450, 451, 452, 530, 534, 535, 538]);
 
+/** Commands about this message; a 5xx to anything else (EHLO, STARTTLS, AUTH) is the server's setup. */
+const MESSAGE_COMMANDS = /^(MAIL|RCPT|DATA)\b/i;
+
 /** Whether an SMTP failure is final for this message (5xx about the message or the mailbox). */
-export function isPermanentSmtpFailure(responseCode: number | undefined): boolean {
-  return responseCode !== undefined && responseCode >= 500 && !ACCOUNT_PROBLEMS.has(responseCode);
+export function isPermanentSmtpFailure(failure: { responseCode?: number; command?: string; code?: string }): boolean {
+  const { responseCode, command, code } = failure;
+  if (responseCode === undefined || responseCode < 500 || ACCOUNT_PROBLEMS.has(responseCode)) return false;
+  return MESSAGE_COMMANDS.test(command ?? '') || code === 'EENVELOPE' || code === 'EMESSAGE';
 }
 
 /**
@@ -47,7 +52,7 @@ export function smtpProvider(settings: Config['smtp']): EmailProvider & { close(
         const { responseCode, code, command } = error as { responseCode?: number; code?: string; command?: string };
         // Lost after the message body went out: the server may have queued it.
         const uncertain = responseCode === undefined && (command === 'DATA' || code === 'ETIMEDOUT');
-        throw new DeliveryError(`smtp: ${responseCode ?? code ?? 'failed'}${command ? ` after ${command}` : ''}`, isPermanentSmtpFailure(responseCode), uncertain);
+        throw new DeliveryError(`smtp: ${responseCode ?? code ?? 'failed'}${command ? ` after ${command}` : ''}`, isPermanentSmtpFailure({ responseCode, command, code }), uncertain);
       }
     },
     close: () => transport.close(),

@@ -185,6 +185,15 @@ describe('e-mail over SMTP', () => {
     expect(await row(t, id)).toMatchObject({ status: 'dead' });
   });
 
+  it('with STARTTLS required, a server that offers no TLS gets nothing in plain text', async () => {
+    const strict = smtpProvider({ ...t.services.config.smtp, security: 'starttls' });
+    const id = await queue(t, { channel: 'email', to: 'tls.only@example.com' });
+    await workerWith(t, { email: strict }).drain();
+    strict.close();
+    expect(smtp.to('tls.only@example.com')).toHaveLength(0);
+    expect(await row(t, id)).toMatchObject({ status: 'pending', attempts: 1 });
+  });
+
   it('an SMTP server that is down is retried', async () => {
     const down = smtpProvider({ ...t.services.config.smtp, port: 1 });
     const id = await queue(t, { channel: 'email', to: 'kim@example.com' });

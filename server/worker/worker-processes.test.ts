@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ELKS_PASSWORD, ELKS_USER, startFakeSmsProvider, type FakeSmsProvider } from '../../test/fake-sms-provider.ts';
+import { startNodeProcess } from '../../test/server-process.ts';
 import { testConfig } from '../../test/test-app.ts';
 import { createTestDb } from '../../test/test-db.ts';
 import { systemClock } from '../core/clock.ts';
@@ -15,23 +15,20 @@ import { createNotifications } from '../modules/notifications/index.ts';
  * TEST_DATABASE_URL.
  */
 const postgres = !!process.env.TEST_DATABASE_URL;
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const config = testConfig();
 
 let fake: FakeSmsProvider;
 let database: Database & { url?: string };
 const children = new Set<ChildProcess>();
 
-function startWorker(sender: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'worker'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
+async function startWorker(sender: string): Promise<ChildProcess> {
+  const { child } = await startNodeProcess(
+    ['server/cli.ts', 'worker'],
+    {
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       SECRET_KEY: config.secretKey,
-      DATABASE_URL: database.url,
+      DATABASE_URL: database.url!,
       EMAIL_PROVIDER: 'dev',
       SMS_PROVIDER: '46elks',
       SMS_SENDER: sender,
@@ -43,18 +40,11 @@ function startWorker(sender: string): Promise<ChildProcess> {
       OUTBOX_LEASE_SECONDS: '3',
       OUTBOX_BATCH_SIZE: '20',
     },
-  });
+    /outbox worker running/,
+  );
   children.add(child);
   child.on('exit', () => children.delete(child));
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('outbox worker running')) resolve(child);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`worker exited (${code}) before it ran: ${output.slice(-2000)}`)));
-  });
+  return child;
 }
 
 async function enqueue(count: number, firstNumber: number): Promise<void> {
