@@ -59,6 +59,7 @@ export async function startFakeSmsProvider(options: { latencyMs?: number } = {})
   const faults: Fault[] = [];
   let posts = 0;
   let lookups = 0;
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
   const hanging = new Set<ServerResponse>();
 
   const elksTime = (d: Date) => d.toISOString().replace('Z', '000');
@@ -127,6 +128,10 @@ export async function startFakeSmsProvider(options: { latencyMs?: number } = {})
       created: new Date(),
     };
     accepted.push(message);
+    for (const waiter of waiters.filter((w) => accepted.length >= w.count)) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
     if (fault === 'accept-then-hang') {
       hanging.add(res);
       return;
@@ -152,6 +157,11 @@ export async function startFakeSmsProvider(options: { latencyMs?: number } = {})
     },
     failNext(...next: Fault[]) {
       faults.push(...next);
+    },
+    /** Resolves the moment the n-th message is accepted, before its answer is sent. */
+    whenAccepted(count: number): Promise<void> {
+      if (accepted.length >= count) return Promise.resolve();
+      return new Promise((resolve) => waiters.push({ count, resolve }));
     },
     sentTo(to: string) {
       return accepted.filter((m) => m.to === to);

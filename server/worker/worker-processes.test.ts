@@ -103,7 +103,8 @@ describe.runIf(postgres)('outbox worker processes on PostgreSQL', () => {
     database = await createTestDb('postgres', 4);
     await enqueue(1000, 0);
     const first = await startWorker('MinaSidor');
-    await waitFor(() => fake.accepted.length >= 300, 30_000, '300 messages accepted');
+    // Killed the moment the provider accepts the 300th message, before the worker hears back.
+    await fake.whenAccepted(300);
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
 
