@@ -13,7 +13,7 @@ export function devInboxProvider(db: Db, clock: Clock): EmailProvider & SmsProvi
     },
     async sendSms(message) {
       await recordDevMessage(db, { channel: 'sms', recipient: message.to, subject: null, body: message.text, createdAt: clock.now() });
-      return { providerMessageId: null, segments: Math.ceil(message.text.length / 153) || 1 };
+      return { providerMessageId: null };
     },
   };
 }

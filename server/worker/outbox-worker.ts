@@ -53,18 +53,15 @@ export function createOutboxWorker(deps: WorkerDeps) {
 
   async function send(row: OutboxRow): Promise<DeliveryReceipt & { provider: string }> {
     const content = deps.notifications.open(row);
-    if (row.channel === 'sms') {
-      const sms = { to: row.recipient, text: content.text, idempotencyKey: row.idempotencyKey };
-      if (row.attemptStartedAt && deps.sms.findAccepted) {
-        const found = await deps.sms.findAccepted(sms, row.attemptStartedAt);
-        if (found) return { ...found, provider: deps.sms.name };
-      }
-      if (!(await markAttemptStarted(db, row, deps.clock.now()))) throw new LostClaim();
-      return { ...(await deps.sms.sendSms(sms)), provider: deps.sms.name };
+    const sms = { to: row.recipient, text: content.text, idempotencyKey: row.idempotencyKey };
+    if (row.channel === 'sms' && row.attemptStartedAt && deps.sms.findAccepted) {
+      const found = await deps.sms.findAccepted(sms, row.attemptStartedAt);
+      if (found) return { ...found, provider: deps.sms.name };
     }
     if (!(await markAttemptStarted(db, row, deps.clock.now()))) throw new LostClaim();
-    const receipt = await deps.email.sendEmail({ to: row.recipient, subject: content.subject ?? '', text: content.text, html: content.html, idempotencyKey: row.idempotencyKey });
-    return { ...receipt, provider: deps.email.name };
+    if (row.channel === 'sms') return { ...(await deps.sms.sendSms(sms)), provider: deps.sms.name };
+    const email = { ...sms, subject: content.subject ?? '', html: content.html };
+    return { ...(await deps.email.sendEmail(email)), provider: deps.email.name };
   }
 
   async function deliver(row: OutboxRow): Promise<void> {

@@ -43,6 +43,7 @@ const SMS_PART = 153;
 export function createNotifications(deps: NotificationsDeps) {
   const listeners = new Map<string, FallbackListener>();
   const seal = (value: unknown) => encrypt(deps.keyRing, JSON.stringify(value));
+  const open = (row: OutboxRow) => JSON.parse(decrypt(deps.keyRing, row.sealedContent)) as RenderedMessage;
 
   async function queue(
     tx: Executor,
@@ -85,9 +86,7 @@ export function createNotifications(deps: NotificationsDeps) {
       return queue(tx, { ...message, content, sealedFallback: fallback ? seal(fallback) : null }, message);
     },
 
-    open(row: OutboxRow): RenderedMessage {
-      return JSON.parse(decrypt(deps.keyRing, row.sealedContent)) as RenderedMessage;
-    },
+    open,
 
     /** Let a module hear when its messages (reference "<prefix>:…") fall back to e-mail. */
     onFallback(prefix: string, listener: FallbackListener): void {
@@ -98,7 +97,7 @@ export function createNotifications(deps: NotificationsDeps) {
     async recordSent(db: Executor, row: OutboxRow, accepted: Accepted): Promise<boolean> {
       const now = deps.clock.now();
       if (row.channel !== 'sms') return markSent(db, row, now, accepted.providerMessageId);
-      const segments = accepted.segments ?? Math.max(1, Math.ceil(this.open(row).text.length / SMS_PART));
+      const segments = accepted.segments ?? Math.max(1, Math.ceil(open(row).text.length / SMS_PART));
       return markSent(db, row, now, accepted.providerMessageId, {
         accountId: row.accountId,
         installationId: row.installationId,

@@ -98,11 +98,6 @@ export async function markFellBack(db: Executor, row: OutboxRow, fallbackOutboxI
   return rows.length === 1;
 }
 
-export async function findOutbox(db: Executor, id: number): Promise<OutboxRow | undefined> {
-  const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
-  return row;
-}
-
 export async function countByStatus(db: Executor): Promise<Record<string, number>> {
   const rows = await db
     .select({ status: outbox.status, n: sql<number>`count(*)::int` })
