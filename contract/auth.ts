@@ -3,9 +3,9 @@ import { z } from 'zod';
 export const clientKind = z.enum(['web', 'app']);
 export const codeChannel = z.enum(['sms', 'email']);
 
-const emailInput = z.string().min(1).max(320);
+export const emailInput = z.string().min(1).max(320);
 /** Passwords are checked for policy elsewhere; the bound here only limits request size. */
-const passwordInput = z.string().min(1).max(1024);
+export const passwordInput = z.string().min(1).max(1024);
 
 export const loginRequest = z.object({
   email: emailInput,
@@ -30,14 +30,21 @@ export const signedIn = z.object({
   ...appTokens.partial().shape,
 });
 
+/** Second factors a sign-in may use (SPEC §3.4, §3.15); SMS and e-mail codes always stay. */
+export const signInMethod = z.enum(['sms', 'email', 'totp']);
+
 export const codeRequired = z.object({
   status: z.literal('code_required'),
   flowId: z.string(),
-  channel: codeChannel,
-  sentTo: z.string(),
+  /** Where the code went; `totp` means nothing was sent: the user reads it from their authenticator app. */
+  channel: signInMethod,
+  /** Masked address of a sent code (absent for `totp`). */
+  sentTo: z.string().optional(),
   /** Why the code went by e-mail when SMS was expected: "sms_budget" or "no_phone". */
   fallbackReason: z.enum(['sms_budget', 'no_phone', 'sms_failed']).optional(),
   expiresInSeconds: z.number().int(),
+  /** The methods the client may offer: `resend` switches to sms/email, `verify` takes any code. */
+  methods: z.array(signInMethod),
 });
 
 export const loginResponse = z.discriminatedUnion('status', [codeRequired, signedIn]);
@@ -58,7 +65,8 @@ export const resendResponse = z.object({
 export const loginStatusRequest = z.object({ flowId: z.string().max(100) });
 
 /** Where the current code went; "sms_failed" when the SMS failed and the code went by e-mail. */
-export const loginStatusResponse = resendResponse;
+/** Where the flow's code is now; `totp`/`passkey` while nothing was sent (SPEC §3.15). */
+export const loginStatusResponse = codeRequired.omit({ status: true, flowId: true });
 
 export const verifyRequest = z.object({
   flowId: z.string().max(100),
@@ -76,7 +84,8 @@ export const me = z.object({
   phone: z.string().nullable(),
   language: z.enum(['sv', 'en']),
   csrfToken: z.string().optional(),
-  secondFactor: z.enum(['sms', 'email', 'trusted_device', 'totp', 'passkey']),
+  /** How this session passed the second step; `integration_token` for a token's caller. */
+  secondFactor: z.enum(['sms', 'email', 'trusted_device', 'totp', 'passkey', 'password_only', 'integration_token']),
 });
 
 export type LoginRequest = z.infer<typeof loginRequest>;

@@ -66,6 +66,14 @@ export const errorStatus = {
   // contact persons (SPEC §5.2)
   contact_limit_reached: 409,
   contact_order_mismatch: 400,
+  /** A link that is unknown, used or expired: one code for all so nothing leaks. */
+  link_invalid: 410,
+  /** The operator's policy keeps two-step verification on for every account (SPEC §3.4). */
+  two_factor_required: 403,
+  /** An integration token whose scope does not cover this request (SPEC §3.13). */
+  token_scope_insufficient: 403,
+  /** Closing refused: the account owns an installation and must hand it over first (SPEC §3.12). */
+  owner_must_transfer: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -3,7 +3,7 @@ import type { Config } from './config/config.ts';
 import type { Clock } from './core/clock.ts';
 import type { Database } from './db/database.ts';
 import { createMetricsRegistry } from './metrics.ts';
-import { createIdentity, createPasswordHasher } from './modules/identity/index.ts';
+import { createIdentity, createPasswordHasher, type AccountClosureHooks } from './modules/identity/index.ts';
 import { createNotifications } from './modules/notifications/index.ts';
 import { createInstallations } from './modules/installations/index.ts';
 import { createCodeWords } from './modules/codewords/index.ts';
@@ -31,7 +31,9 @@ export function createServices(options: ServiceOptions) {
   const notifications = createNotifications({ clock, keyRing: config.encryption, smsEstimatedCostOre: config.sms.estimatedCostOre });
   const hasher = createPasswordHasher(config.argon2);
   const metrics = createMetricsRegistry();
-  const identity = createIdentity({ db, clock, config, hasher, notifications, metrics });
+  // Modules built on identity (installations) add their guards and listeners for closing an account.
+  const accountClosure: AccountClosureHooks = { guards: [], listeners: [] };
+  const identity = createIdentity({ db, clock, config, hasher, notifications, metrics, accountClosure });
   const installations = createInstallations({ db, clock, config, identity, notifications });
   const codeWords = createCodeWords({ db, clock, keyRing: config.encryption, hasher, installations });
   const contacts = createContacts({ db, clock });
@@ -67,7 +69,7 @@ export function createServices(options: ServiceOptions) {
       await worker.stop();
     };
   }
-  return { config, database, db, clock, logger, metrics, notifications, hasher, identity, installations, codeWords, contacts, contracts, providers, worker, startBackground };
+  return { config, database, db, clock, logger, metrics, notifications, hasher, identity, accountClosure, installations, codeWords, contacts, contracts, providers, worker, startBackground };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -73,6 +73,14 @@ const envSchema = z
     LOGIN_RATE_LIMIT_PER_IP: int(30, 1),
     LOGIN_RATE_LIMIT_GLOBAL: int(3000, 1),
     LOGIN_RATE_LIMIT_WINDOW_SECONDS: int(300, 1),
+    // account self-service (SPEC §3.2, §3.10–3.15)
+    ACTIVATION_LINK_DAYS: int(7, 1),
+    PASSWORD_RESET_LINK_MINUTES: int(30, 5),
+    EMAIL_CHANGE_LINK_HOURS: int(24, 1),
+    EMAIL_UNDO_LINK_DAYS: int(14, 1),
+    /** Whether a user may switch two-step verification off for their own account. */
+    TWO_FACTOR_OPT_OUT_ALLOWED: bool.default(false),
+    API_TOKEN_RATE_LIMIT_PER_MINUTE: int(120, 1),
     ARGON2_MEMORY_KIB: int(19456, 19456),
     ARGON2_ITERATIONS: int(2, 2),
     ARGON2_PARALLELISM: int(1, 1),
@@ -234,6 +242,12 @@ function toConfig(env: Env) {
       loginRateLimitPerIp: env.LOGIN_RATE_LIMIT_PER_IP,
       loginRateLimitGlobal: env.LOGIN_RATE_LIMIT_GLOBAL,
       loginRateLimitWindowSeconds: env.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
+      activationLinkSeconds: env.ACTIVATION_LINK_DAYS * 86400,
+      passwordResetLinkSeconds: env.PASSWORD_RESET_LINK_MINUTES * 60,
+      emailChangeLinkSeconds: env.EMAIL_CHANGE_LINK_HOURS * 3600,
+      emailUndoLinkSeconds: env.EMAIL_UNDO_LINK_DAYS * 86400,
+      twoFactorOptOutAllowed: env.TWO_FACTOR_OPT_OUT_ALLOWED,
+      apiTokenRateLimitPerMinute: env.API_TOKEN_RATE_LIMIT_PER_MINUTE,
     },
     argon2: {
       memoryCost: env.ARGON2_MEMORY_KIB,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/app-error.ts';
 import { safeEqual } from '../../core/tokens.ts';
-import type { Actor, Identity, RequestContext } from '../../modules/identity/index.ts';
+import { tokenScopeAllows, type Actor, type Identity, type RequestContext, type SessionActor } from '../../modules/identity/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,8 +24,9 @@ export function cookieNames(secure: boolean): CookieNames {
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Resolve the caller: a web session cookie or an app bearer token. Cookie-authenticated
- * state changes must carry the session's CSRF token in `x-csrf-token`.
+ * Resolve the caller: a web session cookie, an app bearer token or an integration token.
+ * Cookie-authenticated state changes must carry the session's CSRF token in `x-csrf-token`;
+ * an integration token is held to its scope here, before any route runs.
  */
 export function registerSession(app: FastifyInstance, identity: Identity, names: CookieNames): void {
   app.decorateRequest('actor', null);
@@ -33,7 +34,12 @@ export function registerSession(app: FastifyInstance, identity: Identity, names:
   app.addHook('preHandler', async (request) => {
     const bearer = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(request.headers.authorization ?? '')?.[1];
     const cookie = request.cookies[names.session];
-    if (bearer) {
+    if (bearer && identity.integrationTokens.isIntegrationToken(bearer)) {
+      request.credential = { kind: 'bearer', token: bearer };
+      request.actor = (await identity.integrationTokens.authenticate(bearer)) ?? null;
+      const grant = request.actor?.integrationToken;
+      if (grant && !tokenScopeAllows(grant.scope, request.method)) throw new AppError('token_scope_insufficient');
+    } else if (bearer) {
       request.credential = { kind: 'bearer', token: bearer };
       request.actor = (await identity.sessions.authenticate(bearer, 'app')) ?? null;
     } else if (cookie) {
@@ -50,6 +56,23 @@ export function registerSession(app: FastifyInstance, identity: Identity, names:
 export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthenticated');
   return request.actor;
+}
+
+/**
+ * A person signed in through the sign-in flow. Managing the account itself (sessions, devices,
+ * tokens, credentials, closing) is refused to integration tokens, whatever their scope.
+ */
+export function requireSession(request: FastifyRequest): SessionActor {
+  const actor = requireActor(request);
+  if (!actor.session) throw new AppError('forbidden');
+  return actor as SessionActor;
+}
+
+/** A signed-in person who passed a step-up within the last minutes: every sensitive change (SPEC §3.9). */
+export function requireSteppedUp(request: FastifyRequest, identity: Identity): SessionActor {
+  const actor = requireSession(request);
+  identity.sessions.requireStepUp(actor);
+  return actor;
 }
 
 export function requestContext(request: FastifyRequest): RequestContext {

@@ -1,4 +1,4 @@
-export { recordSecurityEvent, listSecurityEvents, type SecurityEvent, type SecurityEventInput, type SecurityEventKind } from './security-events.store.ts';
+export { recordSecurityEvent, listSecurityEvents, pseudonymiseSecurityEvents, type SecurityEvent, type SecurityEventInput, type SecurityEventKind } from './security-events.store.ts';
 export {
   recordInstallationAudit,
   listInstallationAudit,

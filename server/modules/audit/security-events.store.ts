@@ -21,7 +21,29 @@ export type SecurityEventKind =
   | 'device_trusted'
   | 'refresh_token_reused'
   | 'sign_out'
-  | 'password_rehashed';
+  | 'password_rehashed'
+  | 'step_up'
+  | 'account_created'
+  | 'account_activated'
+  | 'email_verified'
+  | 'password_reset_requested'
+  | 'password_reset'
+  | 'password_changed'
+  | 'email_change_requested'
+  | 'email_changed'
+  | 'email_change_undone'
+  | 'phone_changed'
+  | 'profile_updated'
+  | 'session_revoked'
+  | 'device_revoked'
+  | 'integration_token_created'
+  | 'integration_token_revoked'
+  | 'totp_added'
+  | 'totp_removed'
+  | 'second_factor_preference_changed'
+  | 'two_factor_disabled'
+  | 'two_factor_enabled'
+  | 'account_closed';
 
 export async function recordSecurityEvent(db: Executor, event: SecurityEventInput): Promise<void> {
   await db.insert(securityEvents).values({
@@ -41,4 +63,12 @@ export async function listSecurityEvents(db: Executor, accountId: string, limit 
     .where(kind ? and(eq(securityEvents.accountId, accountId), eq(securityEvents.kind, kind)) : eq(securityEvents.accountId, accountId))
     .orderBy(desc(securityEvents.at), desc(securityEvents.id))
     .limit(limit);
+}
+
+/**
+ * Closing an account keeps its trail (SPEC §3.12) but not the personal data in it: the account
+ * id stays as the pseudonym (its row no longer names anyone), addresses and browsers go.
+ */
+export async function pseudonymiseSecurityEvents(db: Executor, accountId: string): Promise<void> {
+  await db.update(securityEvents).set({ ip: null, userAgent: null }).where(eq(securityEvents.accountId, accountId));
 }

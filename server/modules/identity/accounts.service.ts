@@ -1,9 +1,11 @@
 import { AppError } from '../../core/app-error.ts';
 import { newId } from '../../core/tokens.ts';
-import { findAccountByEmail, insertAccount } from './accounts.store.ts';
+import type { Executor } from '../../db/database.ts';
+import { recordSecurityEvent } from '../audit/index.ts';
+import { findAccountByEmail, insertAccount, updateAccount } from './accounts.store.ts';
 import { isPlausibleEmail, normalizeEmail } from './email.rules.ts';
 import type { Account } from './identity.tables.ts';
-import type { IdentityDeps } from './identity.types.ts';
+import type { Actor, IdentityDeps, RequestContext } from './identity.types.ts';
 import { checkPasswordPolicy } from './password.rules.ts';
 import { normalizePhone } from './phone.rules.ts';
 
@@ -20,7 +22,8 @@ export interface NewAccount {
 
 export function createAccounts(deps: IdentityDeps) {
   return {
-    async create(input: NewAccount): Promise<Account> {
+    /** Create an account in the caller's transaction (or on its own); active once it has a password. */
+    async create(input: NewAccount, executor: Executor = deps.db): Promise<Account> {
       const now = deps.clock.now();
       const email = normalizeEmail(input.email);
       if (!isPlausibleEmail(email)) throw new AppError('invalid_email');
@@ -32,8 +35,8 @@ export function createAccounts(deps: IdentityDeps) {
         if (broken) throw new AppError(broken);
         passwordHash = await deps.hasher.hash(input.password);
       }
-      if (await findAccountByEmail(deps.db, email)) throw new AppError('email_taken');
-      return insertAccount(deps.db, {
+      if (await findAccountByEmail(executor, email)) throw new AppError('email_taken');
+      const account = await insertAccount(executor, {
         id: newId(),
         email,
         name: input.name.trim(),
@@ -42,13 +45,28 @@ export function createAccounts(deps: IdentityDeps) {
         emailVerifiedAt: input.verified ? now : null,
         language: input.language ?? 'sv',
         passwordHash,
-        status: passwordHash ? 'active' : 'pending_activation',
+        status: passwordHash && input.verified ? 'active' : 'pending_activation',
         twoFactorEnabled: true,
         createdAt: now,
         updatedAt: now,
       });
+      await recordSecurityEvent(executor, { accountId: account.id, kind: 'account_created', at: now, details: { verified: !!input.verified } });
+      return account;
     },
+
     findByEmail: (email: string) => findAccountByEmail(deps.db, normalizeEmail(email)),
+
+    /** Name and language: not sensitive (SPEC §3.9), so no step-up. */
+    async updateProfile(actor: Actor, input: { name?: string; language?: 'sv' | 'en' }, ctx: RequestContext): Promise<Account> {
+      const now = deps.clock.now();
+      const changes = { ...(input.name !== undefined ? { name: input.name.trim() } : {}), ...(input.language ? { language: input.language } : {}) };
+      if (changes.name === '') throw new AppError('validation_failed');
+      return deps.db.transaction(async (tx) => {
+        const account = await updateAccount(tx, actor.account.id, changes, now);
+        await recordSecurityEvent(tx, { accountId: account.id, kind: 'profile_updated', at: now, ip: ctx.ip, userAgent: ctx.userAgent, details: { fields: Object.keys(changes) } });
+        return account;
+      });
+    },
   };
 }
 

@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
+import { AppError } from '../../core/app-error.ts';
 import type { Executor } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { accounts, type Account } from './identity.tables.ts';
 
 export async function findAccountByEmail(db: Executor, email: string): Promise<Account | undefined> {
@@ -12,11 +14,45 @@ export async function findAccountById(db: Executor, id: string): Promise<Account
   return row;
 }
 
+/** Two requests may race for one address; the unique index decides and the loser hears `email_taken`. */
+function emailTakenOnConflict(error: unknown): never {
+  throw isUniqueViolation(error) ? new AppError('email_taken') : error;
+}
+
 export async function insertAccount(db: Executor, account: typeof accounts.$inferInsert): Promise<Account> {
-  const [row] = await db.insert(accounts).values(account).returning();
+  const [row] = await db.insert(accounts).values(account).returning().catch(emailTakenOnConflict);
   return row!;
 }
 
 export async function updatePasswordHash(db: Executor, id: string, passwordHash: string, now: Date): Promise<void> {
   await db.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, id));
+}
+
+type AccountChanges = Partial<
+  Pick<
+    Account,
+    | 'email'
+    | 'emailVerifiedAt'
+    | 'name'
+    | 'phone'
+    | 'phoneVerifiedAt'
+    | 'language'
+    | 'passwordHash'
+    | 'status'
+    | 'twoFactorEnabled'
+    | 'preferredSecondFactor'
+    | 'closedAt'
+  >
+>;
+
+/** Apply a change and return the account as it is now. */
+export async function updateAccount(db: Executor, id: string, changes: AccountChanges, now: Date): Promise<Account> {
+  const [row] = await db.update(accounts).set({ ...changes, updatedAt: now }).where(eq(accounts.id, id)).returning().catch(emailTakenOnConflict);
+  return row!;
+}
+
+/** Whether an e-mail address belongs to an account other than `exceptId`. */
+export async function emailInUse(db: Executor, email: string, exceptId?: string): Promise<boolean> {
+  const found = await findAccountByEmail(db, email);
+  return !!found && found.id !== exceptId;
 }

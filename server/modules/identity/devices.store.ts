@@ -36,3 +36,22 @@ export async function listLiveDevices(db: Executor, accountId: string, now: Date
     .where(and(eq(trustedDevices.accountId, accountId), isNull(trustedDevices.revokedAt), gt(trustedDevices.expiresAt, now)))
     .orderBy(desc(trustedDevices.lastUsedAt));
 }
+
+export async function revokeDevice(db: Executor, accountId: string, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(trustedDevices)
+    .set({ revokedAt: now })
+    .where(and(eq(trustedDevices.id, id), eq(trustedDevices.accountId, accountId), isNull(trustedDevices.revokedAt)))
+    .returning({ id: trustedDevices.id });
+  return rows.length === 1;
+}
+
+/** A change of password, e-mail or phone, a reset and closing revoke them all (SPEC §3.6). */
+export async function revokeAllDevices(db: Executor, accountId: string, now: Date): Promise<number> {
+  const rows = await db
+    .update(trustedDevices)
+    .set({ revokedAt: now })
+    .where(and(eq(trustedDevices.accountId, accountId), isNull(trustedDevices.revokedAt)))
+    .returning({ id: trustedDevices.id });
+  return rows.length;
+}

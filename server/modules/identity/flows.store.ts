@@ -52,12 +52,21 @@ export async function fallBackToEmail(db: Executor, idHash: string, codeNumber: 
   return rows.length === 1;
 }
 
-/** Consume the code: only one request can complete a flow, whatever runs concurrently. */
-export async function completeFlow(db: Executor, idHash: string, codeHash: string, now: Date): Promise<boolean> {
+/**
+ * Consume the code: only one request can complete a flow, whatever runs concurrently. A flow
+ * waiting for an authenticator-app code has no stored code (`codeHash` null).
+ */
+export async function completeFlow(db: Executor, idHash: string, codeHash: string | null, now: Date): Promise<boolean> {
   const rows = await db
     .update(loginFlows)
     .set({ completedAt: now, codeHash: null })
-    .where(and(eq(loginFlows.idHash, idHash), eq(loginFlows.codeHash, codeHash), isNull(loginFlows.completedAt)))
+    .where(
+      and(
+        eq(loginFlows.idHash, idHash),
+        codeHash === null ? and(isNull(loginFlows.codeHash), eq(loginFlows.channel, 'totp')) : eq(loginFlows.codeHash, codeHash),
+        isNull(loginFlows.completedAt),
+      ),
+    )
     .returning({ idHash: loginFlows.idHash });
   return rows.length === 1;
 }

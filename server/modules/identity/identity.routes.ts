@@ -1,8 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { loginRequest, loginResponse, loginStatusRequest, loginStatusResponse, me, refreshRequest, resendRequest, resendResponse, signedIn, verifyRequest, appTokens } from '../../../contract/auth.ts';
+import { loginRequest, loginResponse, loginStatusRequest, loginStatusResponse, refreshRequest, resendRequest, resendResponse, signedIn, verifyRequest, appTokens } from '../../../contract/auth.ts';
 import { problems, typed } from '../../http/route-kit.ts';
-import { clearSessionCookie, requestContext, requireActor, type CookieNames } from '../../http/plugins/session.ts';
+import { clearSessionCookie, requestContext, type CookieNames } from '../../http/plugins/session.ts';
+import { accountRoutes } from './account.routes.ts';
+import { integrationTokenRoutes } from './integration-tokens.routes.ts';
+import { recoveryRoutes } from './recovery.routes.ts';
+import { stepUpRoutes } from './step-up.routes.ts';
+import { twoFactorRoutes } from './two-factor.routes.ts';
 import type { Identity } from './index.ts';
 import type { SignedIn } from './login.service.ts';
 
@@ -13,7 +18,7 @@ export interface IdentityRouteOptions {
   trustedDeviceSeconds: number;
 }
 
-/** Sign-in API of SPEC §11. */
+/** Sign-in API of SPEC §11, and the account's own API beside it. */
 export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptions): void {
   const { identity, cookies, cookieSecure } = options;
   const r = typed(app);
@@ -115,27 +120,16 @@ export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptio
       schema: { tags: ['sign-in'], summary: 'Sign out this session', response: { 204: z.null(), ...problems('csrf_failed') } },
     },
     async (request, reply) => {
-      if (request.actor) await identity.sessions.signOut(request.actor, requestContext(request));
+      const session = request.actor?.session;
+      if (session) await identity.sessions.signOut(session, requestContext(request));
       clearSessionCookie(reply, cookies, cookieSecure);
       return reply.code(204).send(null);
     },
   );
 
-  r.get(
-    '/me',
-    { schema: { tags: ['account'], summary: 'The signed-in account', response: { 200: me, ...problems('unauthenticated') } } },
-    async (request) => {
-      const { account, session } = requireActor(request);
-      const credential = request.credential!;
-      return {
-        id: account.id,
-        email: account.email,
-        name: account.name,
-        phone: account.phone,
-        language: account.language,
-        secondFactor: session.secondFactor,
-        csrfToken: credential.kind === 'cookie' ? identity.sessions.csrfTokenFor(credential.token) : undefined,
-      };
-    },
-  );
+  stepUpRoutes(app, identity);
+  recoveryRoutes(app, identity);
+  accountRoutes(app, identity);
+  integrationTokenRoutes(app, identity);
+  twoFactorRoutes(app, identity);
 }

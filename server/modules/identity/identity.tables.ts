@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -13,6 +13,8 @@ export const accounts = pgTable('accounts', {
   passwordHash: text('password_hash'),
   status: text('status').$type<'active' | 'pending_activation' | 'closed'>().notNull(),
   twoFactorEnabled: boolean('two_factor_enabled').notNull(),
+  preferredSecondFactor: text('preferred_second_factor').$type<'sms' | 'totp'>().notNull().default('sms'),
+  closedAt: ts('closed_at'),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });
@@ -29,7 +31,7 @@ export const loginFlows = pgTable('login_flows', {
   accountId: uuid('account_id').notNull(),
   throttleKey: text('throttle_key').notNull(),
   client: text('client').$type<'web' | 'app'>().notNull(),
-  channel: text('channel').$type<'sms' | 'email'>().notNull(),
+  channel: text('channel').$type<FlowChannel>().notNull(),
   codeHash: text('code_hash'),
   codeExpiresAt: ts('code_expires_at'),
   codesSent: integer('codes_sent').notNull(),
@@ -87,7 +89,63 @@ export const rateLimitWindows = pgTable(
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
 
-export type SecondFactor = 'sms' | 'email' | 'trusted_device' | 'totp' | 'passkey';
+export const accountLinks = pgTable('account_links', {
+  tokenHash: text('token_hash').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  purpose: text('purpose').$type<LinkPurpose>().notNull(),
+  payload: jsonb('payload').$type<Record<string, string>>().notNull(),
+  createdAt: ts('created_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+});
+
+export const sessionChallenges = pgTable(
+  'session_challenges',
+  {
+    sessionId: uuid('session_id').notNull(),
+    purpose: text('purpose').$type<ChallengePurpose>().notNull(),
+    channel: text('channel').$type<'sms' | 'email'>().notNull(),
+    target: text('target'),
+    codeHash: text('code_hash'),
+    codeExpiresAt: ts('code_expires_at'),
+    codesSent: integer('codes_sent').notNull(),
+    lastSentAt: ts('last_sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.purpose] })],
+);
+
+export const integrationTokens = pgTable('integration_tokens', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  name: text('name').notNull(),
+  scope: text('scope').$type<TokenScope>().notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: ts('created_at').notNull(),
+  lastUsedAt: ts('last_used_at'),
+  revokedAt: ts('revoked_at'),
+});
+
+export const totpCredentials = pgTable('totp_credentials', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  sealedSecret: text('sealed_secret').notNull(),
+  label: text('label').notNull(),
+  createdAt: ts('created_at').notNull(),
+  confirmedAt: ts('confirmed_at'),
+  lastCounter: bigint('last_counter', { mode: 'number' }),
+  lastUsedAt: ts('last_used_at'),
+});
+
+export type LinkPurpose = 'activation' | 'verify_email' | 'password_reset' | 'email_change' | 'email_undo';
+export type ChallengePurpose = 'step_up' | 'phone_change';
+export type TokenScope = 'read' | 'read_write';
+export type FlowChannel = 'sms' | 'email' | 'totp';
+/** How a session passed the second step; `password_only` where the account switched 2FA off. */
+export type SecondFactor = 'sms' | 'email' | 'trusted_device' | 'totp' | 'passkey' | 'password_only';
 export type Account = typeof accounts.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type LoginFlow = typeof loginFlows.$inferSelect;
+export type AccountLink = typeof accountLinks.$inferSelect;
+export type SessionChallenge = typeof sessionChallenges.$inferSelect;
+export type IntegrationToken = typeof integrationTokens.$inferSelect;
+export type TotpCredential = typeof totpCredentials.$inferSelect;

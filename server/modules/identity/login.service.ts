@@ -1,31 +1,36 @@
 import { addSeconds, secondsUntil } from '../../core/clock.ts';
 import { AppError } from '../../core/app-error.ts';
-import { hashToken, keyedHash, newId, newToken } from '../../core/tokens.ts';
+import { hashToken, newId, newToken } from '../../core/tokens.ts';
 import type { Executor } from '../../db/database.ts';
 import { recordSecurityEvent } from '../audit/index.ts';
 import { maskEmail, maskPhone } from '../notifications/index.ts';
-import { codeMatches, issueCode, reserveSms } from '../verification/index.ts';
+import { codeMatches, issueCode } from '../verification/index.ts';
 import { findAccountByEmail, findAccountById, updatePasswordHash } from './accounts.store.ts';
+import type { CodeDelivery, FallbackReason } from './code-delivery.service.ts';
 import { deviceLabel } from './device-label.rules.ts';
 import { findLiveDevice, insertTrustedDevice, touchDevice } from './devices.store.ts';
 import { normalizeEmail } from './email.rules.ts';
 import { completeFlow, fallBackToEmail, findFlow, insertFlow, replaceCode } from './flows.store.ts';
-import type { Account, LoginFlow } from './identity.tables.ts';
+import type { Account, LoginFlow, SecondFactor } from './identity.tables.ts';
 import type { ClientKind, IdentityDeps, IssuedSession, RequestContext } from './identity.types.ts';
-import { decideAttempt, failureLocks } from './lockout.rules.ts';
-import { hitWindow } from './rate-limit.store.ts';
+import type { Lockout } from './lockout.service.ts';
+import type { Notices } from './notices.service.ts';
 import type { Sessions } from './sessions.service.ts';
-import { lock, releaseAttempt, reserveAttempt, resetFailures } from './throttle.store.ts';
-
-type FallbackReason = 'sms_budget' | 'no_phone' | 'sms_failed';
+import type { SignedOutLimits } from './signed-out-limits.service.ts';
+import { releaseAttempt } from './throttle.store.ts';
+import type { SignInMethod, TwoFactor } from './two-factor.service.ts';
 
 export interface CodeSent {
   status: 'code_required';
   flowId: string;
-  channel: 'sms' | 'email';
-  sentTo: string;
+  /** Where the code went, or `totp` when the user reads it from their authenticator app. */
+  channel: 'sms' | 'email' | 'totp';
+  /** Masked address of a sent code. */
+  sentTo?: string;
   fallbackReason?: FallbackReason;
   expiresInSeconds: number;
+  /** Every second factor this sign-in may switch to (SPEC §3.15). */
+  methods: SignInMethod[];
 }
 
 export interface SignedIn {
@@ -35,97 +40,31 @@ export interface SignedIn {
   deviceToken?: string;
 }
 
-export function createLogin(deps: IdentityDeps, sessions: Sessions) {
+export interface LoginParts {
+  sessions: Sessions;
+  lockout: Lockout;
+  codes: CodeDelivery;
+  notices: Notices;
+  twoFactor: TwoFactor;
+  limits: SignedOutLimits;
+}
+
+export function createLogin(deps: IdentityDeps, parts: LoginParts) {
+  const { sessions, lockout, codes, notices, twoFactor, limits } = parts;
   const { auth, secretKey } = deps.config;
   const db = deps.db;
 
-  /** The lockout subject for an e-mail, whether or not an account has it. */
-  const emailKey = (email: string) => keyedHash(secretKey, `login:${email}`);
-  const deviceKey = (deviceId: string) => keyedHash(secretKey, `device:${deviceId}`);
   const codePurpose = (flowIdHash: string) => `login:${flowIdHash}`;
-
-  async function enforceRateLimits(ctx: RequestContext, now: Date): Promise<void> {
-    for (const [key, limit] of [
-      [`login-ip:${ctx.ip}`, auth.loginRateLimitPerIp],
-      ['login-global', auth.loginRateLimitGlobal],
-    ] as const) {
-      const { hits, windowEnds } = await hitWindow(db, key, now, auth.loginRateLimitWindowSeconds);
-      if (hits > limit) throw new AppError('rate_limited', { retryAfterSeconds: secondsUntil(windowEnds, now) });
-    }
-  }
-
-  function lockedError(until: Date, now: Date): AppError {
-    return new AppError('account_locked', { retryAfterSeconds: secondsUntil(until, now) });
-  }
-
-  /** Reserve this attempt's place in the count; throws when the subject is locked. */
-  async function reserve(key: string, now: Date): Promise<number> {
-    const reservation = await reserveAttempt(db, key, now);
-    if (reservation.locked) throw lockedError(reservation.lockedUntil, now);
-    if (decideAttempt(reservation.attemptNumber, auth.lockoutMaxFailures) === 'refuse_locked') {
-      const { until } = await lock(db, key, addSeconds(now, auth.lockoutSeconds), now);
-      throw lockedError(until, now);
-    }
-    return reservation.attemptNumber;
-  }
-
-  /** An evaluated attempt failed: lock on the one past the limit and tell the owner. */
-  async function failed(key: string, attemptNumber: number, account: Account | undefined, ctx: RequestContext, code: 'invalid_credentials' | 'invalid_code'): Promise<never> {
-    if (!failureLocks(attemptNumber, auth.lockoutMaxFailures)) throw new AppError(code);
-    const now = deps.clock.now();
-    const until = addSeconds(now, auth.lockoutSeconds);
-    await db.transaction(async (tx) => {
-      const result = await lock(tx, key, until, now);
-      if (!result.newlyLocked || !account) return;
-      await recordSecurityEvent(tx, { accountId: account.id, kind: 'account_locked', at: now, ip: ctx.ip, userAgent: ctx.userAgent });
-      await deps.notifications.enqueue(tx, {
-        channel: 'email',
-        to: account.email,
-        language: account.language,
-        template: 'account_locked',
-        accountId: account.id,
-        vars: { name: account.name, minutes: Math.round(auth.lockoutSeconds / 60), portalUrl: deps.config.publicUrl, supportPhone: deps.config.customerServicePhone },
-      });
-    });
-    throw lockedError(until, now);
-  }
-
-  /** Choose SMS when the account has a verified phone and budget left, else e-mail. */
-  async function chooseChannel(tx: Executor, account: Account, wanted: 'sms' | 'email', now: Date): Promise<{ channel: 'sms' | 'email'; fallbackReason?: FallbackReason }> {
-    if (wanted === 'email') return { channel: 'email' };
-    if (!account.phone || !account.phoneVerifiedAt) return { channel: 'email', fallbackReason: 'no_phone' };
-    const reserved = await reserveSms(tx, account.id, 'login_code', now, {
-      perAccountPerDay: auth.smsPerAccountPerDay,
-      monthlyBudget: auth.smsMonthlyBudget,
-      costOre: auth.smsCostOre,
-    });
-    return reserved ? { channel: 'sms' } : { channel: 'email', fallbackReason: 'sms_budget' };
-  }
 
   const sentTo = (account: Account, channel: 'sms' | 'email') => (channel === 'sms' ? maskPhone(account.phone!) : maskEmail(account.email));
   /** Names the flow and which of its codes a message carries, so an SMS failure finds its flow. */
   const codeReference = (idHash: string, codeNumber: number) => `login:${idHash}:${codeNumber}`;
 
-  async function sendCode(tx: Executor, account: Account, channel: 'sms' | 'email', code: string, reference: string): Promise<string> {
-    await deps.notifications.enqueue(tx, {
-      channel,
-      to: channel === 'sms' ? account.phone! : account.email,
-      language: account.language,
-      template: 'login_code',
-      accountId: account.id,
-      reference,
-      // If the SMS fails, the same code goes by e-mail at once (SPEC §3.4).
-      fallbackEmail: channel === 'sms' ? account.email : undefined,
-      vars: { code, name: account.name, minutes: Math.round(auth.codeTtlSeconds / 60), supportPhone: deps.config.customerServicePhone },
-    });
-    return sentTo(account, channel);
-  }
-
   async function finishSignIn(
     tx: Executor,
     account: Account,
     client: ClientKind,
-    secondFactor: 'sms' | 'email' | 'trusted_device',
+    secondFactor: SecondFactor,
     ctx: RequestContext,
     trustDevice: { label?: string } | null,
   ): Promise<SignedIn> {
@@ -141,20 +80,10 @@ export function createLogin(deps: IdentityDeps, sessions: Sessions) {
     });
     if (secondFactor === 'trusted_device') return { status: 'signed_in', session };
 
-    await deps.notifications.enqueue(tx, {
-      channel: 'email',
-      to: account.email,
-      language: account.language,
-      template: 'new_device_sign_in',
-      accountId: account.id,
-      vars: {
-        name: account.name,
-        when: now.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
-        device: deviceLabel(ctx.userAgent, account.language === 'sv' ? 'okänd enhet' : 'unknown device'),
-        ip: ctx.ip,
-        portalUrl: deps.config.publicUrl,
-        supportPhone: deps.config.customerServicePhone,
-      },
+    await notices.email(tx, account, 'new_device_sign_in', {
+      when: notices.when(now),
+      device: deviceLabel(ctx.userAgent, account.language === 'sv' ? 'okänd enhet' : 'unknown device'),
+      ip: ctx.ip,
     });
     if (!trustDevice) return { status: 'signed_in', session };
     const deviceToken = newToken();
@@ -182,27 +111,29 @@ export function createLogin(deps: IdentityDeps, sessions: Sessions) {
       ctx: RequestContext,
     ): Promise<CodeSent | SignedIn> {
       const now = deps.clock.now();
-      await enforceRateLimits(ctx, now);
+      await limits.enforce(ctx, now);
       const email = normalizeEmail(input.email);
       const found = await findAccountByEmail(db, email);
       const account = found?.status === 'active' ? found : undefined;
       const device = account && input.deviceToken ? await findLiveDevice(db, account.id, hashToken(input.deviceToken), now) : undefined;
-      const key = device ? deviceKey(device.id) : emailKey(email);
+      const key = device ? lockout.deviceKey(device.id) : lockout.emailKey(email);
 
-      const attempt = await reserve(key, now);
+      const attempt = await lockout.reserve(key, now);
       const passwordOk = await deps.hasher.verify(account?.passwordHash ?? null, input.password);
       deps.metrics?.credentialChecked('password', passwordOk);
-      if (!passwordOk || !account) return failed(key, attempt, account, ctx, 'invalid_credentials');
+      if (!passwordOk || !account) return lockout.failed(key, attempt, account, ctx, 'invalid_credentials');
 
       if (deps.hasher.needsRehash(account.passwordHash!)) {
         await updatePasswordHash(db, account.id, await deps.hasher.hash(input.password), now);
       }
 
-      if (device) {
+      // A trusted device, or an account whose owner switched 2FA off where the policy allows it.
+      const skipsCode: SecondFactor | null = device ? 'trusted_device' : account.twoFactorEnabled ? null : 'password_only';
+      if (skipsCode) {
         return db.transaction(async (tx) => {
-          await resetFailures(tx, key, now);
-          await touchDevice(tx, device.id, now);
-          return finishSignIn(tx, account, input.client, 'trusted_device', ctx, null);
+          await lockout.succeeded(tx, key, now);
+          if (device) await touchDevice(tx, device.id, now);
+          return finishSignIn(tx, account, input.client, skipsCode, ctx, null);
         });
       }
 
@@ -210,34 +141,38 @@ export function createLogin(deps: IdentityDeps, sessions: Sessions) {
       await releaseAttempt(db, key, now);
       const flowId = newToken();
       const idHash = hashToken(flowId);
+      const methods = await twoFactor.methodsOf(account);
+      const flow = {
+        idHash,
+        accountId: account.id,
+        throttleKey: key,
+        client: input.client,
+        expiresAt: addSeconds(now, auth.flowTtlSeconds),
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+        createdAt: now,
+      };
+      if (await twoFactor.startsWithApp(account)) {
+        // Nothing is sent: the app shows the code. SMS or e-mail stay one "resend" away.
+        await insertFlow(db, { ...flow, channel: 'totp', codesSent: 0 });
+        return { status: 'code_required', flowId, channel: 'totp', expiresInSeconds: auth.flowTtlSeconds, methods };
+      }
       return db.transaction(async (tx) => {
-        const { channel, fallbackReason } = await chooseChannel(tx, account, 'sms', now);
+        const { channel, fallbackReason } = await codes.chooseChannel(tx, account, 'sms', 'login_code', now);
         const { code, hash } = issueCode(secretKey, codePurpose(idHash));
-        await insertFlow(tx, {
-          idHash,
-          accountId: account.id,
-          throttleKey: key,
-          client: input.client,
-          channel,
-          codeHash: hash,
-          codeExpiresAt: addSeconds(now, auth.codeTtlSeconds),
-          codesSent: 1,
-          lastSentAt: now,
-          expiresAt: addSeconds(now, auth.flowTtlSeconds),
-          ip: ctx.ip,
-          userAgent: ctx.userAgent,
-          createdAt: now,
-          fallbackReason: fallbackReason ?? null,
-        });
-        const maskedTo = await sendCode(tx, account, channel, code, codeReference(idHash, 1));
-        return { status: 'code_required', flowId, channel, sentTo: maskedTo, fallbackReason, expiresInSeconds: auth.codeTtlSeconds };
+        await insertFlow(tx, { ...flow, channel, codeHash: hash, codeExpiresAt: addSeconds(now, auth.codeTtlSeconds), codesSent: 1, lastSentAt: now, fallbackReason: fallbackReason ?? null });
+        const maskedTo = await codes.send(tx, account, channel, code, 'login_code', { reference: codeReference(idHash, 1) });
+        return { status: 'code_required', flowId, channel, sentTo: maskedTo, fallbackReason, expiresInSeconds: auth.codeTtlSeconds, methods };
       });
     },
 
     /** "I didn't get a code": a new code, by e-mail or SMS, voiding the old one. */
-    async resend(input: { flowId: string; channel: 'sms' | 'email' }, ctx: RequestContext): Promise<Omit<CodeSent, 'status' | 'flowId'>> {
+    async resend(
+      input: { flowId: string; channel: 'sms' | 'email' },
+      ctx: RequestContext,
+    ): Promise<{ channel: 'sms' | 'email'; sentTo: string; fallbackReason?: FallbackReason; expiresInSeconds: number }> {
       const now = deps.clock.now();
-      await enforceRateLimits(ctx, now);
+      await limits.enforce(ctx, now);
       const idHash = hashToken(input.flowId);
       const flow = await findFlow(db, idHash);
       if (!flowOpen(flow, now)) throw new AppError('flow_expired');
@@ -245,7 +180,7 @@ export function createLogin(deps: IdentityDeps, sessions: Sessions) {
       if (!account || account.status !== 'active') throw new AppError('flow_expired');
 
       return db.transaction(async (tx) => {
-        const { channel, fallbackReason } = await chooseChannel(tx, account, input.channel, now);
+        const { channel, fallbackReason } = await codes.chooseChannel(tx, account, input.channel, 'login_code', now);
         const { code, hash } = issueCode(secretKey, codePurpose(idHash));
         const replaced = await replaceCode(
           tx,
@@ -261,7 +196,7 @@ export function createLogin(deps: IdentityDeps, sessions: Sessions) {
           if (nextAllowed > now) throw new AppError('resend_too_soon', { retryAfterSeconds: secondsUntil(nextAllowed, now) });
           throw new AppError('flow_expired');
         }
-        const maskedTo = await sendCode(tx, account, channel, code, codeReference(idHash, replaced.codesSent));
+        const maskedTo = await codes.send(tx, account, channel, code, 'login_code', { reference: codeReference(idHash, replaced.codesSent) });
         return { channel, sentTo: maskedTo, fallbackReason, expiresInSeconds: auth.codeTtlSeconds };
       });
     },
@@ -274,7 +209,9 @@ export function createLogin(deps: IdentityDeps, sessions: Sessions) {
       const account = await findAccountById(db, flow.accountId);
       if (!account || account.status !== 'active') throw new AppError('flow_expired');
       const expiresInSeconds = flow.codeExpiresAt && flow.codeExpiresAt > now ? secondsUntil(flow.codeExpiresAt, now) : 0;
-      return { channel: flow.channel, sentTo: sentTo(account, flow.channel), fallbackReason: flow.fallbackReason ?? undefined, expiresInSeconds };
+      const { channel } = flow;
+      const maskedTo = channel === 'sms' || channel === 'email' ? sentTo(account, channel) : undefined;
+      return { channel, sentTo: maskedTo, fallbackReason: flow.fallbackReason ?? undefined, expiresInSeconds, methods: await twoFactor.methodsOf(account) };
     },
 
     /** The notifications module's fallback hook: the flow's SMS failed and its code goes by e-mail. */
@@ -289,23 +226,24 @@ export function createLogin(deps: IdentityDeps, sessions: Sessions) {
       ctx: RequestContext,
     ): Promise<SignedIn> {
       const now = deps.clock.now();
-      await enforceRateLimits(ctx, now);
+      await limits.enforce(ctx, now);
       const idHash = hashToken(input.flowId);
       const flow = await findFlow(db, idHash);
       if (!flowOpen(flow, now)) throw new AppError('flow_expired');
       const account = await findAccountById(db, flow.accountId);
       if (!account || account.status !== 'active') throw new AppError('flow_expired');
 
-      const attempt = await reserve(flow.throttleKey, now);
+      const attempt = await lockout.reserve(flow.throttleKey, now);
       const live = flow.codeExpiresAt && flow.codeExpiresAt > now ? flow.codeHash : null;
-      const codeOk = codeMatches(secretKey, codePurpose(idHash), input.code, live);
-      deps.metrics?.credentialChecked('code', codeOk);
-      if (!codeOk) {
-        return failed(flow.throttleKey, attempt, account, ctx, 'invalid_code');
-      }
+      const correct =
+        flow.channel === 'totp'
+          ? await twoFactor.useTotpCode(account, input.code, now)
+          : codeMatches(secretKey, codePurpose(idHash), input.code, live);
+      deps.metrics?.credentialChecked('code', correct);
+      if (!correct) return lockout.failed(flow.throttleKey, attempt, account, ctx, 'invalid_code');
       return db.transaction(async (tx) => {
-        if (!(await completeFlow(tx, idHash, live!, now))) throw new AppError('invalid_code');
-        await resetFailures(tx, flow.throttleKey, now);
+        if (!(await completeFlow(tx, idHash, live, now))) throw new AppError('invalid_code');
+        await lockout.succeeded(tx, flow.throttleKey, now);
         return finishSignIn(tx, account, flow.client, flow.channel, ctx, input.trustDevice ? { label: input.deviceLabel } : null);
       });
     },

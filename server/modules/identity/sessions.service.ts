@@ -3,9 +3,12 @@ import { AppError } from '../../core/app-error.ts';
 import { hashToken, keyedHash, newId, newToken } from '../../core/tokens.ts';
 import type { Executor } from '../../db/database.ts';
 import { recordSecurityEvent } from '../audit/index.ts';
-import type { SecondFactor } from './identity.tables.ts';
-import type { Actor, ClientKind, IdentityDeps, IssuedSession, RequestContext } from './identity.types.ts';
+import type { SecondFactor, Session } from './identity.tables.ts';
+import type { Actor, ClientKind, IdentityDeps, IssuedSession, RequestContext, SessionActor } from './identity.types.ts';
 import {
+  listLiveSessions,
+  revokeAccountSession,
+  revokeAccountSessions,
   consumeRefreshToken,
   findSessionWithAccount,
   findUsedRefreshToken,
@@ -75,7 +78,7 @@ export function createSessions(deps: IdentityDeps) {
         const slid = addSeconds(now, auth.sessionIdleSeconds);
         await touchSession(deps.db, session.id, now, slid < session.absoluteExpiresAt ? slid : session.absoluteExpiresAt, TOUCH_GAP_MS);
       }
-      return found;
+      return { ...found, integrationToken: null };
     },
 
     /** Per-session CSRF token: derived, so nothing extra is stored or looked up. */
@@ -115,17 +118,46 @@ export function createSessions(deps: IdentityDeps) {
      * session that skipped the code on a trusted device has no step-up until it does one.
      */
     requireStepUp(actor: Actor): void {
-      const at = actor.session.stepUpAt;
+      // Integration tokens never pass: they have no session and cannot do a step-up.
+      const at = actor.session?.stepUpAt;
       if (!at || deps.clock.now().getTime() - at.getTime() > auth.stepUpSeconds * 1000) {
         throw new AppError('step_up_required');
       }
     },
 
-    async signOut(actor: Actor, ctx: RequestContext): Promise<void> {
+    /** The account's sessions that still work, for "signed in on these devices". */
+    async list(actor: SessionActor) {
+      const now = deps.clock.now();
+      const rows = await listLiveSessions(deps.db, actor.account.id, now);
+      return rows
+        .filter((s) => s.tokenExpiresAt > now || s.client === 'app')
+        .map((s) => ({ session: s, current: s.id === actor.session.id }));
+    },
+
+    /** Sign out one of the account's sessions; it stops working at once. */
+    async revoke(actor: SessionActor, sessionId: string, ctx: RequestContext): Promise<void> {
       const now = deps.clock.now();
       await deps.db.transaction(async (tx) => {
-        await revokeSession(tx, actor.session.id, now);
-        await recordSecurityEvent(tx, { accountId: actor.account.id, kind: 'sign_out', at: now, ip: ctx.ip, userAgent: ctx.userAgent });
+        if (!(await revokeAccountSession(tx, actor.account.id, sessionId, now))) throw new AppError('not_found');
+        await recordSecurityEvent(tx, { accountId: actor.account.id, kind: 'session_revoked', at: now, ip: ctx.ip, userAgent: ctx.userAgent, details: { sessionId } });
+      });
+    },
+
+    /** "Sign out everywhere else": every session but the caller's. */
+    async revokeOthers(actor: SessionActor, ctx: RequestContext): Promise<number> {
+      const now = deps.clock.now();
+      return deps.db.transaction(async (tx) => {
+        const count = await revokeAccountSessions(tx, actor.account.id, now, actor.session.id);
+        await recordSecurityEvent(tx, { accountId: actor.account.id, kind: 'session_revoked', at: now, ip: ctx.ip, userAgent: ctx.userAgent, details: { others: count } });
+        return count;
+      });
+    },
+
+    async signOut(session: Session, ctx: RequestContext): Promise<void> {
+      const now = deps.clock.now();
+      await deps.db.transaction(async (tx) => {
+        await revokeSession(tx, session.id, now);
+        await recordSecurityEvent(tx, { accountId: session.accountId, kind: 'sign_out', at: now, ip: ctx.ip, userAgent: ctx.userAgent });
       });
     },
   };

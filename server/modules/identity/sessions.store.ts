@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
 import { accounts, refreshTokens, sessions, type Account, type Session } from './identity.tables.ts';
 
@@ -93,4 +93,37 @@ export async function findUsedRefreshToken(db: Executor, tokenHash: string): Pro
     .where(and(eq(refreshTokens.tokenHash, tokenHash), sql`${refreshTokens.usedAt} IS NOT NULL`))
     .limit(1);
   return row;
+}
+
+/** Sessions that still work now, newest activity first. */
+export async function listLiveSessions(db: Executor, accountId: string, now: Date): Promise<Session[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt), gt(sessions.absoluteExpiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** Revoke one of the account's sessions; false when it is not theirs or already revoked. */
+export async function revokeAccountSession(db: Executor, accountId: string, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, id), eq(sessions.accountId, accountId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length === 1;
+}
+
+/** Revoke every session of the account, except `keepId` when given; returns how many. */
+export async function revokeAccountSessions(db: Executor, accountId: string, now: Date, keepId?: string): Promise<number> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt), keepId ? ne(sessions.id, keepId) : undefined))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+export async function setStepUp(db: Executor, id: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ stepUpAt: now }).where(eq(sessions.id, id));
 }

@@ -4,6 +4,7 @@ import { render, templateVariants } from './notifications.templates.ts';
 const vars = {
   code: '123456', name: 'Kim', minutes: 5, supportPhone: '+46 771 00 00 00', portalUrl: 'http://localhost:3000', when: 'now', device: 'Firefox', ip: '127.0.0.1', link: 'http://localhost:3000/x',
   alias: 'Villa Solbacken', inviterName: 'Olivia', memberName: 'Ulla', byName: 'Adam', level: 'user', days: 7, which: 'customer',
+  hours: 24, email: 'new@example.com', phone: '+46 *** ** 12', tokenName: 'Hemautomation', scope: 'read',
 };
 
 describe('message templates', () => {

@@ -1,0 +1,89 @@
+import { addSeconds, secondsUntil } from '../../core/clock.ts';
+import { AppError } from '../../core/app-error.ts';
+import { keyedHash } from '../../core/tokens.ts';
+import type { Executor } from '../../db/database.ts';
+import { recordSecurityEvent } from '../audit/index.ts';
+import type { Account } from './identity.tables.ts';
+import type { IdentityDeps, RequestContext } from './identity.types.ts';
+import { decideAttempt, failureLocks } from './lockout.rules.ts';
+import type { Notices } from './notices.service.ts';
+import { lock, reserveAttempt, resetFailures } from './throttle.store.ts';
+
+type FailCode = 'invalid_credentials' | 'invalid_code';
+
+/**
+ * The consecutive-failure lockout of SPEC §3.7, shared by sign-in, step-up and every other
+ * check of a password or code: wrong passwords and wrong codes of one account count together.
+ */
+export function createLockout(deps: IdentityDeps, notices: Notices) {
+  const { auth, secretKey } = deps.config;
+  const db = deps.db;
+
+  /** The lockout subject for an e-mail, whether or not an account has it. */
+  const emailKey = (email: string) => keyedHash(secretKey, `login:${email}`);
+
+  function lockedError(until: Date, now: Date): AppError {
+    return new AppError('account_locked', { retryAfterSeconds: secondsUntil(until, now) });
+  }
+
+  /** Reserve this attempt's place in the count; throws when the subject is locked. */
+  async function reserve(key: string, now: Date): Promise<number> {
+    const reservation = await reserveAttempt(db, key, now);
+    if (reservation.locked) throw lockedError(reservation.lockedUntil, now);
+    if (decideAttempt(reservation.attemptNumber, auth.lockoutMaxFailures) === 'refuse_locked') {
+      const { until } = await lock(db, key, addSeconds(now, auth.lockoutSeconds), now);
+      throw lockedError(until, now);
+    }
+    return reservation.attemptNumber;
+  }
+
+  /** An evaluated attempt failed: lock on the one past the limit and tell the owner. */
+  async function failed(key: string, attemptNumber: number, account: Account | undefined, ctx: RequestContext, code: FailCode): Promise<never> {
+    if (!failureLocks(attemptNumber, auth.lockoutMaxFailures)) throw new AppError(code);
+    const now = deps.clock.now();
+    const until = addSeconds(now, auth.lockoutSeconds);
+    await db.transaction(async (tx) => {
+      const result = await lock(tx, key, until, now);
+      if (!result.newlyLocked || !account) return;
+      await recordSecurityEvent(tx, { accountId: account.id, kind: 'account_locked', at: now, ip: ctx.ip, userAgent: ctx.userAgent });
+      await notices.email(tx, account, 'account_locked', { minutes: Math.round(auth.lockoutSeconds / 60) });
+    });
+    throw lockedError(until, now);
+  }
+
+  return {
+    emailKey,
+    /** Attempts from a trusted device count apart, so a stranger cannot lock the owner's phone out. */
+    deviceKey: (deviceId: string) => keyedHash(secretKey, `device:${deviceId}`),
+    reserve,
+    failed,
+    /** A success ends the consecutive count (and, after a reset, the lock). */
+    succeeded: resetFailures,
+
+    /**
+     * One checked attempt of a known account (step-up, current password, a code): counted under
+     * the account's e-mail key like sign-in failures. `onSuccess` runs in the transaction that
+     * resets the count, so a refusal inside it keeps the attempt counted.
+     */
+    async attempt<T>(
+      account: Account,
+      ctx: RequestContext,
+      failCode: FailCode,
+      check: () => Promise<boolean> | boolean,
+      onSuccess: (tx: Executor, now: Date) => Promise<T>,
+    ): Promise<T> {
+      const now = deps.clock.now();
+      const key = emailKey(account.email);
+      const attemptNumber = await reserve(key, now);
+      const ok = await check();
+      deps.metrics?.credentialChecked(failCode === 'invalid_credentials' ? 'password' : 'code', ok);
+      if (!ok) return failed(key, attemptNumber, account, ctx, failCode);
+      return db.transaction(async (tx) => {
+        await resetFailures(tx, key, now);
+        return onSuccess(tx, now);
+      });
+    },
+  };
+}
+
+export type Lockout = ReturnType<typeof createLockout>;
