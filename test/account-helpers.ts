@@ -1,0 +1,51 @@
+import type { LightMyRequestResponse as Response } from 'fastify';
+import type { Account } from '../server/modules/identity/index.ts';
+import { TEST_PASSWORD, type TestApp } from './test-app.ts';
+import type { WebSession } from './sign-in.ts';
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+/** One API call as a given caller. */
+export type Call = (method: Method, url: string, payload?: object) => Promise<Response>;
+
+export function asWeb(t: TestApp, session: WebSession): Call {
+  return (method, url, payload) => t.app.inject({ method, url: `/api/v1${url}`, payload, cookies: session.cookies, headers: session.headers });
+}
+
+export function asBearer(t: TestApp, token: string): Call {
+  return (method, url, payload) => t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { authorization: `Bearer ${token}` } });
+}
+
+export function signedOut(t: TestApp): Call {
+  return (method, url, payload) => t.app.inject({ method, url: `/api/v1${url}`, payload });
+}
+
+/** The link token in the newest message to an address (links carry it in the URL fragment). */
+export async function latestLinkToken(t: TestApp, to: string): Promise<string> {
+  const message = await t.latestMessage(to);
+  const token = message?.body.match(/#token=([A-Za-z0-9_-]+)/)?.[1];
+  if (!token) throw new Error(`no link in the newest message to ${to}`);
+  return token;
+}
+
+export async function stepUp(call: Call, password = TEST_PASSWORD): Promise<void> {
+  const answer = await call('POST', '/auth/step-up/password', { password });
+  if (answer.statusCode !== 200) throw new Error(`step-up failed: ${answer.body}`);
+}
+
+/** Sign in with the code and tick "trust this device"; returns the device cookie. */
+export async function trustThisDevice(t: TestApp, account: Pick<Account, 'email' | 'phone'>, password = TEST_PASSWORD): Promise<Record<string, string>> {
+  const { flowId } = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password } })).json();
+  const code = await t.latestCode(account.phone!);
+  const verified = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', payload: { flowId, code, trustDevice: true } });
+  const device = verified.cookies.find((c) => c.name === '__Host-pv_device');
+  if (!device) throw new Error(`no device cookie: ${verified.body}`);
+  return { [device.name]: device.value };
+}
+
+/** Sign in from a trusted device: no code, and a session without step-up. */
+export async function signInTrusted(t: TestApp, account: Pick<Account, 'email'>, deviceCookies: Record<string, string>, password = TEST_PASSWORD): Promise<WebSession> {
+  const answer = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password }, cookies: deviceCookies });
+  if (answer.json().status !== 'signed_in') throw new Error(`expected a trusted sign-in: ${answer.body}`);
+  const cookie = answer.cookies.find((c) => c.name === '__Host-pv_session')!;
+  return { cookies: { [cookie.name]: cookie.value }, headers: { 'x-csrf-token': answer.json().csrfToken } };
+}
