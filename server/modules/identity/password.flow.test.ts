@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asWeb, latestLinkToken, signedOut, signInTrusted, stepUp, trustThisDevice } from '../../../test/account-helpers.ts';
+import { makeAccount } from '../../../test/factories.ts';
+import { signInWeb } from '../../../test/sign-in.ts';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
+import { testDbKinds } from '../../../test/test-db.ts';
+
+const NEW_PASSWORD = 'blå cykel under äppelträdet';
+
+describe.each(testDbKinds())('forgot and change password on %s', (db) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ db });
+  });
+  afterAll(() => t.close());
+
+  const wrongLogin = (email: string) => signedOut(t)('POST', '/auth/login', { email, password: 'inte rätt lösenord alls' });
+
+  it('answers the same, in about the same time, whether or not the address has an account', async () => {
+    const api = signedOut(t);
+    const account = await makeAccount(t.services);
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const answer = await api('POST', '/auth/password/forgot', { email });
+      return { answer, ms: performance.now() - started };
+    };
+    const known = await timed(account.email);
+    const unknown = await timed('nobody-here@example.com');
+    expect(known.answer.statusCode).toBe(202);
+    expect(unknown.answer.body).toBe(known.answer.body);
+    expect(Math.abs(known.ms - unknown.ms)).toBeLessThan(200);
+    expect((await t.latestMessage(account.email))?.subject).toMatch(/Återställ/);
+    expect(await t.latestMessage('nobody-here@example.com')).toBeUndefined();
+  });
+
+  it('the reset link works once, within 30 minutes', async () => {
+    const api = signedOut(t);
+    const account = await makeAccount(t.services);
+    await api('POST', '/auth/password/forgot', { email: account.email });
+    const expired = await latestLinkToken(t, account.email);
+    t.clock.advanceMinutes(31);
+    expect((await api('POST', '/auth/password/reset', { token: expired, password: NEW_PASSWORD })).json().code).toBe('link_invalid');
+
+    await api('POST', '/auth/password/forgot', { email: account.email });
+    const token = await latestLinkToken(t, account.email);
+    expect((await api('POST', '/auth/password/reset', { token, password: 'qwertyqwerty' })).json().code).toBe('password_too_common');
+    expect((await api('POST', '/auth/password/reset', { token, password: NEW_PASSWORD })).statusCode).toBe(204);
+    expect((await api('POST', '/auth/password/reset', { token, password: 'ännu ett annat lösenord' })).json().code).toBe('link_invalid');
+  });
+
+  it('works while locked, lifts the lock, ends every session and trusted device, and 2FA still applies', async () => {
+    const api = signedOut(t);
+    const account = await makeAccount(t.services);
+    const device = await trustThisDevice(t, account);
+    const session = asWeb(t, await signInWeb(t, account));
+    for (let i = 0; i < 4; i++) await wrongLogin(account.email);
+    expect((await api('POST', '/auth/login', { email: account.email, password: TEST_PASSWORD })).json().code).toBe('account_locked');
+
+    expect((await api('POST', '/auth/password/forgot', { email: account.email })).statusCode).toBe(202);
+    const token = await latestLinkToken(t, account.email);
+    expect((await api('POST', '/auth/password/reset', { token, password: NEW_PASSWORD })).statusCode).toBe(204);
+    expect((await t.latestMessage(account.email))?.subject).toMatch(/lösenord.*ändrats/);
+
+    expect((await session('GET', '/me')).statusCode).toBe(401);
+    expect((await api('POST', '/auth/login', { email: account.email, password: TEST_PASSWORD })).json().code).toBe('invalid_credentials');
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: NEW_PASSWORD }, cookies: device });
+    expect(login.json()).toMatchObject({ status: 'code_required', channel: 'sms' });
+  });
+
+  it('change of password needs the current one, keeps this session, ends the others and trusted devices', async () => {
+    const account = await makeAccount(t.services);
+    const device = await trustThisDevice(t, account);
+    const other = asWeb(t, await signInWeb(t, account));
+    const me = asWeb(t, await signInWeb(t, account));
+    expect((await me('POST', '/me/password', { currentPassword: 'inte mitt lösenord alls', newPassword: NEW_PASSWORD })).json().code).toBe('invalid_credentials');
+    expect((await me('POST', '/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'kort' })).json().code).toBe('password_too_short');
+    expect((await me('POST', '/me/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })).statusCode).toBe(204);
+
+    expect((await me('GET', '/me')).statusCode).toBe(200);
+    expect((await other('GET', '/me')).statusCode).toBe(401);
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: NEW_PASSWORD }, cookies: device });
+    expect(login.json().status).toBe('code_required');
+    expect((await t.latestMessage(account.email))?.subject).toMatch(/lösenord.*ändrats/);
+  });
+
+  it('a trusted-device session changes its password only after a step-up', async () => {
+    const account = await makeAccount(t.services);
+    const device = await trustThisDevice(t, account);
+    const me = asWeb(t, await signInTrusted(t, account, device));
+    const change = { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD };
+    expect((await me('POST', '/me/password', change)).json().code).toBe('step_up_required');
+    await stepUp(me);
+    expect((await me('POST', '/me/password', change)).statusCode).toBe(204);
+  });
+});
