@@ -183,7 +183,7 @@ export function accountRoutes(app: FastifyInstance, identity: Identity): void {
       },
     },
     async (request, reply) => {
-      await identity.closure.close(requireSteppedUp(request, identity), requestContext(request));
+      await identity.closure.close(requireSteppedUp(request, identity));
       return reply.code(204).send(null);
     },
   );

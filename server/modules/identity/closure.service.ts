@@ -2,7 +2,7 @@ import { AppError } from '../../core/app-error.ts';
 import { pseudonymiseSecurityEvents, recordSecurityEvent } from '../audit/index.ts';
 import { updateAccount } from './accounts.store.ts';
 import { revokeAllDevices } from './devices.store.ts';
-import type { IdentityDeps, RequestContext, SessionActor } from './identity.types.ts';
+import type { IdentityDeps, SessionActor } from './identity.types.ts';
 import { revokeAllIntegrationTokens } from './integration-tokens.store.ts';
 import { deleteLinksOf } from './links.store.ts';
 import type { Notices } from './notices.service.ts';
@@ -18,7 +18,7 @@ export function createClosure(deps: IdentityDeps, notices: Notices) {
   const { guards, listeners } = deps.accountClosure;
 
   return {
-    async close(actor: SessionActor, ctx: RequestContext): Promise<void> {
+    async close(actor: SessionActor): Promise<void> {
       const now = deps.clock.now();
       const { account } = actor;
       await db.transaction(async (tx) => {
@@ -50,6 +50,7 @@ export function createClosure(deps: IdentityDeps, notices: Notices) {
           now,
         );
         await pseudonymiseSecurityEvents(tx, account.id);
+        // Without IP or browser: the trail of a closed account holds no personal data.
         await recordSecurityEvent(tx, { accountId: account.id, kind: 'account_closed', at: now });
       });
     },

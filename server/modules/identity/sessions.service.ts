@@ -129,6 +129,8 @@ export function createSessions(deps: IdentityDeps) {
     async list(actor: SessionActor) {
       const now = deps.clock.now();
       const rows = await listLiveSessions(deps.db, actor.account.id, now);
+      // A web session past its idle timeout is over; an app session whose access token lapsed
+      // lives on through its refresh token.
       return rows
         .filter((s) => s.tokenExpiresAt > now || s.client === 'app')
         .map((s) => ({ session: s, current: s.id === actor.session.id }));
