@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codeChannel, emailInput, passwordInput, signInMethod } from './auth.ts';
+import { codeChannel, emailInput, passkeyAssertion, passkeyAttestation, passwordInput, signInMethod } from './auth.ts';
 
 /** Account self-service (SPEC §3.2, §3.9–3.15). Links carry their token in the URL fragment; the page posts it here. */
 
@@ -73,10 +73,13 @@ export const createdToken = integrationToken.extend({ token: z.string() });
 export const twoFactorOverview = z.object({
   enabled: z.boolean(),
   optOutAllowed: z.boolean(),
-  preferred: z.enum(['sms', 'totp']),
+  preferred: z.enum(['sms', 'totp', 'passkey']),
   methods: z.array(signInMethod),
   authenticatorApps: z.array(z.object({ id, label: z.string(), createdAt: timestamp, lastUsedAt: timestamp.nullable() })),
+  passkeys: z.array(z.object({ id, label: z.string(), createdAt: timestamp, lastUsedAt: timestamp.nullable() })),
 });
-export const updateTwoFactorRequest = z.object({ enabled: z.boolean().optional(), preferred: z.enum(['sms', 'totp']).optional() });
+export const updateTwoFactorRequest = z.object({ enabled: z.boolean().optional(), preferred: z.enum(['sms', 'totp', 'passkey']).optional() });
+export const registerPasskeyRequest = z.object({ response: passkeyAttestation, label: z.string().max(60).optional() });
+export const passkeyStepUpRequest = z.object({ response: passkeyAssertion });
 export const startTotpRequest = z.object({ label: z.string().max(60).optional() });
 export const totpEnrolment = z.object({ id, secret: z.string(), otpauthUri: z.string() });

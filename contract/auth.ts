@@ -31,14 +31,14 @@ export const signedIn = z.object({
 });
 
 /** Second factors a sign-in may use (SPEC §3.4, §3.15); SMS and e-mail codes always stay. */
-export const signInMethod = z.enum(['sms', 'email', 'totp']);
+export const signInMethod = z.enum(['sms', 'email', 'totp', 'passkey']);
 
 export const codeRequired = z.object({
   status: z.literal('code_required'),
   flowId: z.string(),
-  /** Where the code went; `totp` means nothing was sent: the user reads it from their authenticator app. */
+  /** Where the code went; `totp` or `passkey` means nothing was sent: the app or a passkey answers. */
   channel: signInMethod,
-  /** Masked address of a sent code (absent for `totp`). */
+  /** Masked address of a sent code (absent for `totp` and `passkey`). */
   sentTo: z.string().optional(),
   /** Why the code went by e-mail when SMS was expected: "sms_budget" or "no_phone". */
   fallbackReason: z.enum(['sms_budget', 'no_phone', 'sms_failed']).optional(),
@@ -91,3 +91,39 @@ export const me = z.object({
 export type LoginRequest = z.infer<typeof loginRequest>;
 export type LoginResponse = z.infer<typeof loginResponse>;
 export type Me = z.infer<typeof me>;
+
+const b64url = z.string().max(4096).regex(/^[A-Za-z0-9_-]*$/);
+
+/** What the browser's WebAuthn call returns (as @simplewebauthn/browser serialises it); checked in full by the server. */
+export const passkeyAssertion = z.object({
+  id: b64url,
+  rawId: b64url,
+  type: z.literal('public-key'),
+  response: z.object({ clientDataJSON: b64url, authenticatorData: b64url, signature: b64url, userHandle: b64url.optional() }),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+});
+
+export const passkeyAttestation = z.object({
+  id: b64url,
+  rawId: b64url,
+  type: z.literal('public-key'),
+  response: z.object({
+    clientDataJSON: b64url,
+    attestationObject: b64url,
+    transports: z.array(z.enum(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'])).optional(),
+  }),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+});
+
+/** WebAuthn options for navigator.credentials (passed to @simplewebauthn/browser as they are). */
+export const webauthnOptions = z.record(z.string(), z.unknown());
+
+export const passkeyOptionsRequest = z.object({ flowId: z.string().max(100) });
+export const passkeyVerifyRequest = z.object({
+  flowId: z.string().max(100),
+  response: passkeyAssertion,
+  trustDevice: z.boolean().default(false),
+  deviceLabel: z.string().max(100).optional(),
+});

@@ -68,6 +68,8 @@ export const errorStatus = {
   contact_order_mismatch: 400,
   /** A link that is unknown, used or expired: one code for all so nothing leaks. */
   link_invalid: 410,
+  /** A passkey registration the authenticator's answer did not prove. */
+  passkey_rejected: 400,
   /** The operator's policy keeps two-step verification on for every account (SPEC §3.4). */
   two_factor_required: 403,
   /** An integration token whose scope does not cover this request (SPEC §3.13). */

@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse as Response } from 'fastify';
 import type { Account } from '../server/modules/identity/index.ts';
+import { listDevMessages, type DevMessage } from '../server/modules/notifications/index.ts';
 import { TEST_PASSWORD, type TestApp } from './test-app.ts';
 import type { WebSession } from './sign-in.ts';
 
@@ -19,11 +20,21 @@ export function signedOut(t: TestApp): Call {
   return (method, url, payload) => t.app.inject({ method, url: `/api/v1${url}`, payload });
 }
 
-/** The link token in the newest message to an address (links carry it in the URL fragment). */
-export async function latestLinkToken(t: TestApp, to: string): Promise<string> {
-  const message = await t.latestMessage(to);
-  const token = message?.body.match(/#token=([A-Za-z0-9_-]+)/)?.[1];
-  if (!token) throw new Error(`no link in the newest message to ${to}`);
+/**
+ * The newest message to an address whose subject or body matches. The worker delivers a batch
+ * in parallel, so messages queued together reach the inbox in any order: tests pick by content.
+ */
+export async function messageMatching(t: TestApp, to: string, pattern: RegExp): Promise<DevMessage | undefined> {
+  await t.deliver();
+  const recent = await listDevMessages(t.services.db, to, 20);
+  return recent.find((m) => pattern.test(`${m.subject ?? ''}\n${m.body}`));
+}
+
+/** The token of the newest link to a portal page (links carry it in the URL fragment). */
+export async function linkToken(t: TestApp, to: string, page: 'activate' | 'verify-email' | 'reset-password' | 'confirm-email' | 'undo-email-change'): Promise<string> {
+  const pattern = new RegExp(`/${page}#token=([A-Za-z0-9_-]+)`);
+  const token = (await messageMatching(t, to, pattern))?.body.match(pattern)?.[1];
+  if (!token) throw new Error(`no ${page} link to ${to}`);
   return token;
 }
 

@@ -40,6 +40,8 @@ export type SecurityEventKind =
   | 'integration_token_revoked'
   | 'totp_added'
   | 'totp_removed'
+  | 'passkey_added'
+  | 'passkey_removed'
   | 'second_factor_preference_changed'
   | 'two_factor_disabled'
   | 'two_factor_enabled'

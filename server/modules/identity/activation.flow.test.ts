@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latestLinkToken, signedOut } from '../../../test/account-helpers.ts';
+import { linkToken, messageMatching, signedOut } from '../../../test/account-helpers.ts';
 import { signInWeb } from '../../../test/sign-in.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
@@ -20,7 +20,7 @@ describe.each(testDbKinds())('activation and registration on %s', (db) => {
     const api = signedOut(t);
     const account = await pendingOwner(nextEmail('owner'));
     expect(account.status).toBe('pending_activation');
-    const token = await latestLinkToken(t, account.email);
+    const token = await linkToken(t, account.email, 'activate');
     const sms = await t.latestMessage(account.phone!);
     expect(sms?.body).toContain(`#token=${token}`);
 
@@ -37,15 +37,15 @@ describe.each(testDbKinds())('activation and registration on %s', (db) => {
   it('the activation link expires after 7 days; a re-sent link works and voids the old one', async () => {
     const api = signedOut(t);
     const account = await pendingOwner(nextEmail('late'));
-    const first = await latestLinkToken(t, account.email);
+    const first = await linkToken(t, account.email, 'activate');
     t.clock.advanceMinutes(7 * 24 * 60 + 1);
     expect((await api('POST', '/auth/activate', { token: first, password: TEST_PASSWORD })).json().code).toBe('link_invalid');
 
     expect((await api('POST', '/auth/activation/resend', { email: account.email })).statusCode).toBe(202);
-    const second = await latestLinkToken(t, account.email);
+    const second = await linkToken(t, account.email, 'activate');
     expect(second).not.toBe(first);
     await t.services.identity.activation.resendActivation(account.id);
-    const third = await latestLinkToken(t, account.email);
+    const third = await linkToken(t, account.email, 'activate');
     expect((await api('POST', '/auth/activate', { token: second, password: TEST_PASSWORD })).json().code).toBe('link_invalid');
     expect((await api('POST', '/auth/activate', { token: third, password: TEST_PASSWORD })).statusCode).toBe(204);
   });
@@ -68,8 +68,8 @@ describe.each(testDbKinds())('activation and registration on %s', (db) => {
     const registered = await api('POST', '/auth/register', { email, name: 'Sara Själv', password: TEST_PASSWORD, language: 'en' });
     expect(registered.statusCode).toBe(202);
     expect((await api('POST', '/auth/login', { email, password: TEST_PASSWORD })).json().code).toBe('invalid_credentials');
-    const token = await latestLinkToken(t, email);
-    expect((await t.latestMessage(email))?.subject).toMatch(/Confirm your e-mail/);
+    const token = await linkToken(t, email, 'verify-email');
+    expect(await messageMatching(t, email, /Confirm your e-mail/)).toBeDefined();
     expect((await api('POST', '/auth/verify-email', { token })).statusCode).toBe(204);
     expect((await api('POST', '/auth/verify-email', { token })).json().code).toBe('link_invalid');
     // No verified phone yet: the code comes by e-mail.
@@ -81,13 +81,13 @@ describe.each(testDbKinds())('activation and registration on %s', (db) => {
     const api = signedOut(t);
     const email = nextEmail('taken');
     await api('POST', '/auth/register', { email, name: 'Första', password: TEST_PASSWORD, language: 'sv' });
-    await api('POST', '/auth/verify-email', { token: await latestLinkToken(t, email) });
+    await api('POST', '/auth/verify-email', { token: await linkToken(t, email, 'verify-email') });
 
     const again = await api('POST', '/auth/register', { email, name: 'Andra', password: 'ett annat långt lösenord', language: 'sv' });
     const fresh = await api('POST', '/auth/register', { email: nextEmail('fresh'), name: 'Tredje', password: TEST_PASSWORD, language: 'sv' });
     expect(again.statusCode).toBe(fresh.statusCode);
     expect(again.body).toBe(fresh.body);
-    expect((await t.latestMessage(email))?.subject).toMatch(/redan ett konto/);
+    expect(await messageMatching(t, email, /redan ett konto/)).toBeDefined();
     // The existing password still works: nothing was overwritten.
     expect((await api('POST', '/auth/login', { email, password: TEST_PASSWORD })).json().status).toBe('code_required');
   });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { asWeb, latestLinkToken, signedOut, trustThisDevice } from '../../../test/account-helpers.ts';
+import { asWeb, linkToken, messageMatching, signedOut, trustThisDevice } from '../../../test/account-helpers.ts';
 import { makeAccount } from '../../../test/factories.ts';
 import { signInWeb } from '../../../test/sign-in.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
@@ -43,7 +43,7 @@ describe.each(testDbKinds())('closing an account on %s', (db) => {
     const me = asWeb(t, await signInWeb(t, account));
 
     expect((await me('POST', '/me/close')).statusCode).toBe(204);
-    expect((await t.latestMessage(account.email))?.subject).toMatch(/avslutat/);
+    expect(await messageMatching(t, account.email, /avslutat/)).toBeDefined();
     expect((await me('GET', '/me')).statusCode).toBe(401);
     expect((await other('GET', '/me')).statusCode).toBe(401);
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: TEST_PASSWORD }, cookies: device });
@@ -63,7 +63,7 @@ describe.each(testDbKinds())('closing an account on %s', (db) => {
     // The address can be used again, by a new account.
     const again = await signedOut(t)('POST', '/auth/register', { email: account.email, name: 'Ny Person', password: TEST_PASSWORD, language: 'sv' });
     expect(again.statusCode).toBe(202);
-    expect((await signedOut(t)('POST', '/auth/verify-email', { token: await latestLinkToken(t, account.email) })).statusCode).toBe(204);
+    expect((await signedOut(t)('POST', '/auth/verify-email', { token: await linkToken(t, account.email, 'verify-email') })).statusCode).toBe(204);
   });
 
   it('a system owner is refused with a stable code and nothing changes', async () => {
@@ -84,7 +84,7 @@ describe.each(testDbKinds())('closing an account on %s', (db) => {
     const account = await makeAccount(t.services);
     const me = asWeb(t, await signInWeb(t, account));
     await signedOut(t)('POST', '/auth/password/forgot', { email: account.email });
-    const reset = await latestLinkToken(t, account.email);
+    const reset = await linkToken(t, account.email, 'reset-password');
     await me('POST', '/me/close');
     expect((await signedOut(t)('POST', '/auth/password/reset', { token: reset, password: 'ett nytt fint lösenord' })).json().code).toBe('link_invalid');
   });

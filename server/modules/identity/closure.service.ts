@@ -5,6 +5,7 @@ import { revokeAllDevices } from './devices.store.ts';
 import type { IdentityDeps, SessionActor } from './identity.types.ts';
 import { revokeAllIntegrationTokens } from './integration-tokens.store.ts';
 import { deleteLinksOf } from './links.store.ts';
+import { deleteAllPasskeys } from './passkeys.store.ts';
 import type { Notices } from './notices.service.ts';
 import { revokeAccountSessions } from './sessions.store.ts';
 import { deleteAllTotp } from './totp.store.ts';
@@ -33,6 +34,7 @@ export function createClosure(deps: IdentityDeps, notices: Notices) {
         await revokeAllDevices(tx, account.id, now);
         await revokeAllIntegrationTokens(tx, account.id, now);
         await deleteAllTotp(tx, account.id);
+        await deleteAllPasskeys(tx, account.id);
         await deleteLinksOf(tx, account.id);
         await updateAccount(
           tx,

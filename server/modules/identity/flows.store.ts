@@ -53,20 +53,14 @@ export async function fallBackToEmail(db: Executor, idHash: string, codeNumber: 
 }
 
 /**
- * Consume the code: only one request can complete a flow, whatever runs concurrently. A flow
- * waiting for an authenticator-app code has no stored code (`codeHash` null).
+ * Complete the flow once its second factor was checked: of concurrent requests (or a replayed
+ * code), only one completes it. Completing also voids any code still stored on it.
  */
-export async function completeFlow(db: Executor, idHash: string, codeHash: string | null, now: Date): Promise<boolean> {
+export async function completeFlow(db: Executor, idHash: string, now: Date): Promise<boolean> {
   const rows = await db
     .update(loginFlows)
     .set({ completedAt: now, codeHash: null })
-    .where(
-      and(
-        eq(loginFlows.idHash, idHash),
-        codeHash === null ? and(isNull(loginFlows.codeHash), eq(loginFlows.channel, 'totp')) : eq(loginFlows.codeHash, codeHash),
-        isNull(loginFlows.completedAt),
-      ),
-    )
+    .where(and(eq(loginFlows.idHash, idHash), isNull(loginFlows.completedAt)))
     .returning({ idHash: loginFlows.idHash });
   return rows.length === 1;
 }

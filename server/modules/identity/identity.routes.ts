@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { loginRequest, loginResponse, loginStatusRequest, loginStatusResponse, refreshRequest, resendRequest, resendResponse, signedIn, verifyRequest, appTokens } from '../../../contract/auth.ts';
+import { loginRequest, loginResponse, loginStatusRequest, loginStatusResponse, passkeyOptionsRequest, passkeyVerifyRequest, refreshRequest, webauthnOptions, resendRequest, resendResponse, signedIn, verifyRequest, appTokens } from '../../../contract/auth.ts';
 import { problems, typed } from '../../http/route-kit.ts';
 import { clearSessionCookie, requestContext, type CookieNames } from '../../http/plugins/session.ts';
 import { accountRoutes } from './account.routes.ts';
@@ -96,6 +96,32 @@ export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptio
       },
     },
     async (request, reply) => deliverSession(reply, await identity.login.verify(request.body, requestContext(request))),
+  );
+
+  r.post(
+    '/auth/login/passkey/options',
+    {
+      schema: {
+        tags: ['sign-in'],
+        summary: 'Step 2 with a passkey: the WebAuthn challenge for this sign-in',
+        body: passkeyOptionsRequest,
+        response: { 200: webauthnOptions, ...problems('flow_expired', 'channel_unavailable', 'rate_limited') },
+      },
+    },
+    async (request) => identity.login.passkeyOptions(request.body.flowId, requestContext(request)),
+  );
+
+  r.post(
+    '/auth/login/passkey',
+    {
+      schema: {
+        tags: ['sign-in'],
+        summary: 'Step 2 with a passkey: the signed challenge',
+        body: passkeyVerifyRequest,
+        response: { 200: signedIn, ...problems('invalid_code', 'account_locked', 'flow_expired', 'rate_limited') },
+      },
+    },
+    async (request, reply) => deliverSession(reply, await identity.login.verifyPasskey(request.body, requestContext(request))),
   );
 
   r.post(

@@ -13,7 +13,7 @@ export const accounts = pgTable('accounts', {
   passwordHash: text('password_hash'),
   status: text('status').$type<'active' | 'pending_activation' | 'closed'>().notNull(),
   twoFactorEnabled: boolean('two_factor_enabled').notNull(),
-  preferredSecondFactor: text('preferred_second_factor').$type<'sms' | 'totp'>().notNull().default('sms'),
+  preferredSecondFactor: text('preferred_second_factor').$type<PreferredSecondFactor>().notNull().default('sms'),
   closedAt: ts('closed_at'),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
@@ -136,10 +136,29 @@ export const totpCredentials = pgTable('totp_credentials', {
   lastUsedAt: ts('last_used_at'),
 });
 
+export const passkeys = pgTable('passkeys', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  credentialId: text('credential_id').notNull().unique(),
+  publicKey: text('public_key').notNull(),
+  counter: bigint('counter', { mode: 'number' }).notNull(),
+  transports: jsonb('transports').$type<string[]>().notNull(),
+  label: text('label').notNull(),
+  createdAt: ts('created_at').notNull(),
+  lastUsedAt: ts('last_used_at'),
+});
+
+export const webauthnChallenges = pgTable('webauthn_challenges', {
+  key: text('key').primaryKey(),
+  challenge: text('challenge').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+export type PreferredSecondFactor = 'sms' | 'totp' | 'passkey';
 export type LinkPurpose = 'activation' | 'verify_email' | 'password_reset' | 'email_change' | 'email_undo';
 export type ChallengePurpose = 'step_up' | 'phone_change';
 export type TokenScope = 'read' | 'read_write';
-export type FlowChannel = 'sms' | 'email' | 'totp';
+export type FlowChannel = 'sms' | 'email' | 'totp' | 'passkey';
 /** How a session passed the second step; `password_only` where the account switched 2FA off. */
 export type SecondFactor = 'sms' | 'email' | 'trusted_device' | 'totp' | 'passkey' | 'password_only';
 export type Account = typeof accounts.$inferSelect;
@@ -149,3 +168,4 @@ export type AccountLink = typeof accountLinks.$inferSelect;
 export type SessionChallenge = typeof sessionChallenges.$inferSelect;
 export type IntegrationToken = typeof integrationTokens.$inferSelect;
 export type TotpCredential = typeof totpCredentials.$inferSelect;
+export type Passkey = typeof passkeys.$inferSelect;

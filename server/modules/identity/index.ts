@@ -11,6 +11,7 @@ import { createLinks } from './links.service.ts';
 import { createLockout } from './lockout.service.ts';
 import { createLogin } from './login.service.ts';
 import { createNotices } from './notices.service.ts';
+import { createPasskeys } from './passkeys.service.ts';
 import { createPasswords } from './password.service.ts';
 import { createSessions } from './sessions.service.ts';
 import { createHousekeeping } from './housekeeping.service.ts';
@@ -25,23 +26,25 @@ export function createIdentity(deps: IdentityDeps) {
   const codes = createCodeDelivery(deps);
   const links = createLinks(deps);
   const challenges = createChallenges(deps, lockout);
-  const twoFactor = createTwoFactor(deps, notices);
+  const passkeys = createPasskeys(deps);
+  const twoFactor = createTwoFactor(deps, notices, passkeys);
   const accounts = createAccounts(deps);
   const limits = createSignedOutLimits(deps);
-  const login = createLogin(deps, { sessions, lockout, codes, notices, twoFactor, limits });
+  const login = createLogin(deps, { sessions, lockout, codes, notices, twoFactor, passkeys, limits });
   // A login code whose SMS failed went by e-mail: the flow records it so the client can say so.
   deps.notifications.onFallback('login', (tx, event) => login.codeFellBack(tx, event.reference));
   return {
     accounts,
     sessions,
     login,
-    stepUp: createStepUp(deps, { lockout, challenges, codes, twoFactor }),
+    stepUp: createStepUp(deps, { lockout, challenges, codes, twoFactor, passkeys }),
     activation: createActivation(deps, { accounts, links, notices, codes, limits }),
     passwords: createPasswords(deps, { links, lockout, notices, limits }),
     contactDetails: createContactDetails(deps, { links, notices, challenges, codes }),
     devices: createDevices(deps),
     integrationTokens: createIntegrationTokens(deps, notices),
     twoFactor,
+    passkeys,
     closure: createClosure(deps, notices),
     housekeeping: createHousekeeping(deps),
   };

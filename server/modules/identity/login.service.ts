@@ -11,10 +11,12 @@ import { deviceLabel } from './device-label.rules.ts';
 import { findLiveDevice, insertTrustedDevice, touchDevice } from './devices.store.ts';
 import { normalizeEmail } from './email.rules.ts';
 import { completeFlow, fallBackToEmail, findFlow, insertFlow, replaceCode } from './flows.store.ts';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { Account, LoginFlow, SecondFactor } from './identity.tables.ts';
 import type { ClientKind, IdentityDeps, IssuedSession, RequestContext } from './identity.types.ts';
 import type { Lockout } from './lockout.service.ts';
 import type { Notices } from './notices.service.ts';
+import type { Passkeys } from './passkeys.service.ts';
 import type { Sessions } from './sessions.service.ts';
 import type { SignedOutLimits } from './signed-out-limits.service.ts';
 import { releaseAttempt } from './throttle.store.ts';
@@ -23,8 +25,8 @@ import type { SignInMethod, TwoFactor } from './two-factor.service.ts';
 export interface CodeSent {
   status: 'code_required';
   flowId: string;
-  /** Where the code went, or `totp` when the user reads it from their authenticator app. */
-  channel: 'sms' | 'email' | 'totp';
+  /** Where the code went; `totp` or `passkey` when nothing was sent and the app or passkey answers. */
+  channel: SignInMethod;
   /** Masked address of a sent code. */
   sentTo?: string;
   fallbackReason?: FallbackReason;
@@ -46,11 +48,12 @@ export interface LoginParts {
   codes: CodeDelivery;
   notices: Notices;
   twoFactor: TwoFactor;
+  passkeys: Passkeys;
   limits: SignedOutLimits;
 }
 
 export function createLogin(deps: IdentityDeps, parts: LoginParts) {
-  const { sessions, lockout, codes, notices, twoFactor, limits } = parts;
+  const { sessions, lockout, codes, notices, twoFactor, passkeys, limits } = parts;
   const { auth, secretKey } = deps.config;
   const db = deps.db;
 
@@ -104,6 +107,39 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
     return !!flow && !flow.completedAt && flow.expiresAt > now;
   }
 
+  /** A flow still open, of an account still active; anything else is `flow_expired`. */
+  async function openFlow(flowId: string, ctx: RequestContext): Promise<{ idHash: string; flow: LoginFlow; account: Account }> {
+    const now = deps.clock.now();
+    await limits.enforce(ctx, now);
+    const idHash = hashToken(flowId);
+    const flow = await findFlow(db, idHash);
+    if (!flowOpen(flow, now)) throw new AppError('flow_expired');
+    const account = await findAccountById(db, flow.accountId);
+    if (!account || account.status !== 'active') throw new AppError('flow_expired');
+    return { idHash, flow, account };
+  }
+
+  /** Check the second factor under the flow's lockout subject; only one request can complete a flow. */
+  async function completeSignIn(
+    flow: LoginFlow,
+    account: Account,
+    method: SecondFactor,
+    check: () => Promise<boolean> | boolean,
+    input: { trustDevice: boolean; deviceLabel?: string },
+    ctx: RequestContext,
+  ): Promise<SignedIn> {
+    const now = deps.clock.now();
+    const attempt = await lockout.reserve(flow.throttleKey, now);
+    const ok = await check();
+    deps.metrics?.credentialChecked('code', ok);
+    if (!ok) return lockout.failed(flow.throttleKey, attempt, account, ctx, 'invalid_code');
+    return db.transaction(async (tx) => {
+      if (!(await completeFlow(tx, flow.idHash, now))) throw new AppError('invalid_code');
+      await lockout.succeeded(tx, flow.throttleKey, now);
+      return finishSignIn(tx, account, flow.client, method, ctx, input.trustDevice ? { label: input.deviceLabel } : null);
+    });
+  }
+
   return {
     /** Step 1 (SPEC §11): e-mail and password. Unknown e-mails take exactly the same path. */
     async login(
@@ -152,10 +188,11 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
         userAgent: ctx.userAgent,
         createdAt: now,
       };
-      if (await twoFactor.startsWithApp(account)) {
-        // Nothing is sent: the app shows the code. SMS or e-mail stay one "resend" away.
-        await insertFlow(db, { ...flow, channel: 'totp', codesSent: 0 });
-        return { status: 'code_required', flowId, channel: 'totp', expiresInSeconds: auth.flowTtlSeconds, methods };
+      const first = await twoFactor.firstFactor(account);
+      if (first) {
+        // Nothing is sent: the app or passkey answers. SMS or e-mail stay one "resend" away.
+        await insertFlow(db, { ...flow, channel: first, codesSent: 0 });
+        return { status: 'code_required', flowId, channel: first, expiresInSeconds: auth.flowTtlSeconds, methods };
       }
       return db.transaction(async (tx) => {
         const { channel, fallbackReason } = await codes.chooseChannel(tx, account, 'sms', 'login_code', now);
@@ -171,14 +208,8 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
       input: { flowId: string; channel: 'sms' | 'email' },
       ctx: RequestContext,
     ): Promise<{ channel: 'sms' | 'email'; sentTo: string; fallbackReason?: FallbackReason; expiresInSeconds: number }> {
+      const { idHash, flow, account } = await openFlow(input.flowId, ctx);
       const now = deps.clock.now();
-      await limits.enforce(ctx, now);
-      const idHash = hashToken(input.flowId);
-      const flow = await findFlow(db, idHash);
-      if (!flowOpen(flow, now)) throw new AppError('flow_expired');
-      const account = await findAccountById(db, flow.accountId);
-      if (!account || account.status !== 'active') throw new AppError('flow_expired');
-
       return db.transaction(async (tx) => {
         const { channel, fallbackReason } = await codes.chooseChannel(tx, account, input.channel, 'login_code', now);
         const { code, hash } = issueCode(secretKey, codePurpose(idHash));
@@ -220,32 +251,32 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
       return !!idHash && fallBackToEmail(tx, idHash, Number(codeNumber), deps.clock.now());
     },
 
-    /** Step 2: the one-time code. Wrong codes count in the same lockout as wrong passwords. */
+    /** Step 2: the one-time code (sent, or from the app). Wrong codes count in the same lockout as wrong passwords. */
     async verify(
       input: { flowId: string; code: string; trustDevice: boolean; deviceLabel?: string },
       ctx: RequestContext,
     ): Promise<SignedIn> {
+      const { idHash, flow, account } = await openFlow(input.flowId, ctx);
       const now = deps.clock.now();
-      await limits.enforce(ctx, now);
-      const idHash = hashToken(input.flowId);
-      const flow = await findFlow(db, idHash);
-      if (!flowOpen(flow, now)) throw new AppError('flow_expired');
-      const account = await findAccountById(db, flow.accountId);
-      if (!account || account.status !== 'active') throw new AppError('flow_expired');
-
-      const attempt = await lockout.reserve(flow.throttleKey, now);
+      if (flow.channel === 'totp') {
+        return completeSignIn(flow, account, 'totp', () => twoFactor.useTotpCode(account, input.code, now), input, ctx);
+      }
       const live = flow.codeExpiresAt && flow.codeExpiresAt > now ? flow.codeHash : null;
-      const correct =
-        flow.channel === 'totp'
-          ? await twoFactor.useTotpCode(account, input.code, now)
-          : codeMatches(secretKey, codePurpose(idHash), input.code, live);
-      deps.metrics?.credentialChecked('code', correct);
-      if (!correct) return lockout.failed(flow.throttleKey, attempt, account, ctx, 'invalid_code');
-      return db.transaction(async (tx) => {
-        if (!(await completeFlow(tx, idHash, live, now))) throw new AppError('invalid_code');
-        await lockout.succeeded(tx, flow.throttleKey, now);
-        return finishSignIn(tx, account, flow.client, flow.channel, ctx, input.trustDevice ? { label: input.deviceLabel } : null);
-      });
+      return completeSignIn(flow, account, flow.channel, () => codeMatches(secretKey, codePurpose(idHash), input.code, live), input, ctx);
+    },
+
+    /** Step 2 with a passkey: the challenge to sign, for any open flow of an account that has one. */
+    async passkeyOptions(flowId: string, ctx: RequestContext) {
+      const { idHash, account } = await openFlow(flowId, ctx);
+      return passkeys.authenticationOptions(account, `login:${idHash}`);
+    },
+
+    async verifyPasskey(
+      input: { flowId: string; response: AuthenticationResponseJSON; trustDevice: boolean; deviceLabel?: string },
+      ctx: RequestContext,
+    ): Promise<SignedIn> {
+      const { idHash, flow, account } = await openFlow(input.flowId, ctx);
+      return completeSignIn(flow, account, 'passkey', () => passkeys.verifyAssertion(account, `login:${idHash}`, input.response), input, ctx);
     },
   };
 }

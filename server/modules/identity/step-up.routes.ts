@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { codeRequest, stepUpCodeSendRequest, stepUpCodeSent, stepUpGranted, stepUpPasswordRequest } from '../../../contract/account.ts';
+import { codeRequest, passkeyStepUpRequest, stepUpCodeSendRequest, stepUpCodeSent, stepUpGranted, stepUpPasswordRequest } from '../../../contract/account.ts';
+import { webauthnOptions } from '../../../contract/auth.ts';
 import { problems, typed } from '../../http/route-kit.ts';
 import { requestContext, requireSession } from '../../http/plugins/session.ts';
 import type { Identity } from './index.ts';
@@ -39,5 +40,17 @@ export function stepUpRoutes(app: FastifyInstance, identity: Identity): void {
     '/auth/step-up/totp',
     { schema: { tags, summary: 'Step up with an authenticator-app code', body: codeRequest, response: { 200: stepUpGranted, ...problems(...failed, 'invalid_code') } } },
     async (request) => identity.stepUp.withAuthenticatorApp(requireSession(request), request.body.code, requestContext(request)),
+  );
+
+  r.post(
+    '/auth/step-up/passkey/options',
+    { schema: { tags, summary: 'The WebAuthn challenge for a step-up with a passkey', response: { 200: webauthnOptions, ...problems('unauthenticated', 'forbidden', 'channel_unavailable') } } },
+    async (request) => identity.stepUp.passkeyOptions(requireSession(request)),
+  );
+
+  r.post(
+    '/auth/step-up/passkey',
+    { schema: { tags, summary: 'Step up with a passkey', body: passkeyStepUpRequest, response: { 200: stepUpGranted, ...problems(...failed, 'invalid_code') } } },
+    async (request) => identity.stepUp.withPasskey(requireSession(request), request.body.response, requestContext(request)),
   );
 }

@@ -6,23 +6,26 @@ import type { IdentityDeps, RequestContext, SessionActor } from './identity.type
 import type { Lockout } from './lockout.service.ts';
 import { setStepUp } from './sessions.store.ts';
 import type { TwoFactor } from './two-factor.service.ts';
+import type { Passkeys } from './passkeys.service.ts';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 
 export interface StepUpParts {
   lockout: Lockout;
   challenges: Challenges;
   codes: CodeDelivery;
   twoFactor: TwoFactor;
+  passkeys: Passkeys;
 }
 
 /**
  * A fresh check before sensitive changes (SPEC §3.9): the password, a one-time code (SMS with
- * e-mail fallback) or an authenticator-app code. Wrong answers count toward the lockout.
+ * e-mail fallback), an authenticator-app code or a passkey. Wrong answers count toward the lockout.
  */
 export function createStepUp(deps: IdentityDeps, parts: StepUpParts) {
-  const { lockout, challenges, codes, twoFactor } = parts;
+  const { lockout, challenges, codes, twoFactor, passkeys } = parts;
   const { auth } = deps.config;
 
-  async function grant(tx: Executor, actor: SessionActor, method: 'password' | 'code' | 'totp', ctx: RequestContext, now: Date) {
+  async function grant(tx: Executor, actor: SessionActor, method: 'password' | 'code' | 'totp' | 'passkey', ctx: RequestContext, now: Date) {
     await setStepUp(tx, actor.session.id, now);
     await recordSecurityEvent(tx, { accountId: actor.account.id, kind: 'step_up', at: now, ip: ctx.ip, userAgent: ctx.userAgent, details: { method } });
     return { expiresInSeconds: auth.stepUpSeconds };
@@ -63,6 +66,18 @@ export function createStepUp(deps: IdentityDeps, parts: StepUpParts) {
         'invalid_code',
         () => twoFactor.useTotpCode(actor.account, code, deps.clock.now()),
         (tx, now) => grant(tx, actor, 'totp', ctx, now),
+      );
+    },
+
+    passkeyOptions: (actor: SessionActor) => passkeys.authenticationOptions(actor.account, `step-up:${actor.session.id}`),
+
+    async withPasskey(actor: SessionActor, response: AuthenticationResponseJSON, ctx: RequestContext) {
+      return lockout.attempt(
+        actor.account,
+        ctx,
+        'invalid_code',
+        () => passkeys.verifyAssertion(actor.account, `step-up:${actor.session.id}`, response),
+        (tx, now) => grant(tx, actor, 'passkey', ctx, now),
       );
     },
   };

@@ -4,18 +4,19 @@ import { newId } from '../../core/tokens.ts';
 import type { Executor } from '../../db/database.ts';
 import { recordSecurityEvent } from '../audit/index.ts';
 import { updateAccount } from './accounts.store.ts';
-import type { Account } from './identity.tables.ts';
+import type { Account, PreferredSecondFactor } from './identity.tables.ts';
 import type { IdentityDeps, RequestContext, SessionActor } from './identity.types.ts';
 import type { Notices } from './notices.service.ts';
+import type { Passkeys } from './passkeys.service.ts';
 import { matchTotp, newTotpSecret, totpUri } from './totp.rules.ts';
 import { confirmTotp, deleteTotp, deleteUnconfirmedTotp, findTotp, insertTotp, listConfirmedTotp, useTotpStep } from './totp.store.ts';
 
-export type SignInMethod = 'sms' | 'email' | 'totp';
+export type SignInMethod = 'sms' | 'email' | 'totp' | 'passkey';
 
 const ISSUER = 'Mina sidor';
 
 /** Two-step verification settings of SPEC §3.4 and §3.15: authenticator apps beside SMS and e-mail codes. */
-export function createTwoFactor(deps: IdentityDeps, notices: Notices) {
+export function createTwoFactor(deps: IdentityDeps, notices: Notices, passkeys: Passkeys) {
   const { auth, encryption } = deps.config;
   const db = deps.db;
 
@@ -27,15 +28,17 @@ export function createTwoFactor(deps: IdentityDeps, notices: Notices) {
   async function methodsOf(account: Account): Promise<SignInMethod[]> {
     const methods: SignInMethod[] = account.phone && account.phoneVerifiedAt ? ['sms', 'email'] : ['email'];
     if ((await listConfirmedTotp(db, account.id)).length > 0) methods.push('totp');
+    if (await passkeys.hasAny(account)) methods.push('passkey');
     return methods;
   }
 
   return {
     methodsOf,
 
-    /** Whether a sign-in of this account starts with the authenticator app rather than a sent code. */
-    async startsWithApp(account: Account): Promise<boolean> {
-      return account.preferredSecondFactor === 'totp' && (await listConfirmedTotp(db, account.id)).length > 0;
+    /** What a sign-in asks for first: the account's chosen app or passkey while it has one, else a sent code. */
+    async firstFactor(account: Account): Promise<'totp' | 'passkey' | null> {
+      const preferred = account.preferredSecondFactor;
+      return preferred !== 'sms' && (await methodsOf(account)).includes(preferred) ? preferred : null;
     },
 
     /** True when the code is the current one of one of the account's apps, used now for the first time. */
@@ -55,6 +58,7 @@ export function createTwoFactor(deps: IdentityDeps, notices: Notices) {
         preferred: actor.account.preferredSecondFactor,
         methods: await methodsOf(actor.account),
         authenticatorApps: apps.map((a) => ({ id: a.id, label: a.label, createdAt: a.createdAt.toISOString(), lastUsedAt: a.lastUsedAt?.toISOString() ?? null })),
+        passkeys: await passkeys.list(actor.account),
       };
     },
 
@@ -88,7 +92,7 @@ export function createTwoFactor(deps: IdentityDeps, notices: Notices) {
       const now = deps.clock.now();
       await db.transaction(async (tx) => {
         if (!(await deleteTotp(tx, actor.account.id, id))) throw new AppError('not_found');
-        if ((await listConfirmedTotp(tx, actor.account.id)).length === 0) {
+        if (actor.account.preferredSecondFactor === 'totp' && (await listConfirmedTotp(tx, actor.account.id)).length === 0) {
           await updateAccount(tx, actor.account.id, { preferredSecondFactor: 'sms' }, now);
         }
         await event(tx, actor, 'totp_removed', ctx, now);
@@ -96,13 +100,13 @@ export function createTwoFactor(deps: IdentityDeps, notices: Notices) {
     },
 
     /** Choose the first factor asked for, or switch 2FA off/on where the operator allows it. */
-    async update(actor: SessionActor, input: { enabled?: boolean; preferred?: 'sms' | 'totp' }, ctx: RequestContext): Promise<void> {
+    async update(actor: SessionActor, input: { enabled?: boolean; preferred?: PreferredSecondFactor }, ctx: RequestContext): Promise<void> {
       const now = deps.clock.now();
       const { account } = actor;
       if (input.enabled === false && account.twoFactorEnabled && !auth.twoFactorOptOutAllowed) throw new AppError('two_factor_required');
       await db.transaction(async (tx) => {
         if (input.preferred && input.preferred !== account.preferredSecondFactor) {
-          if (input.preferred === 'totp' && (await listConfirmedTotp(tx, account.id)).length === 0) throw new AppError('conflict');
+          if (input.preferred !== 'sms' && !(await methodsOf(account)).includes(input.preferred)) throw new AppError('conflict');
           await updateAccount(tx, account.id, { preferredSecondFactor: input.preferred }, now);
           await event(tx, actor, 'second_factor_preference_changed', ctx, now, { preferred: input.preferred });
         }
