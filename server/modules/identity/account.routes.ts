@@ -170,7 +170,7 @@ export function accountRoutes(app: FastifyInstance, identity: Identity): void {
   r.get(
     '/me/activity',
     { schema: { tags, summary: 'Recent security events of the account', querystring: activityQuery, response: { 200: activityList, ...problems('unauthenticated') } } },
-    async (request) => identity.devices.recentActivity(requireActor(request), request.query.limit),
+    async (request) => identity.accounts.recentActivity(requireActor(request), request.query.limit),
   );
 
   r.post(

@@ -1,8 +1,9 @@
 import { AppError } from '../../core/app-error.ts';
 import { newId } from '../../core/tokens.ts';
 import type { Executor } from '../../db/database.ts';
-import { recordSecurityEvent } from '../audit/index.ts';
+import { listSecurityEvents, recordSecurityEvent } from '../audit/index.ts';
 import { findAccountByEmail, insertAccount, updateAccount } from './accounts.store.ts';
+import { deviceLabel } from './device-label.rules.ts';
 import { isPlausibleEmail, normalizeEmail } from './email.rules.ts';
 import type { Account } from './identity.tables.ts';
 import type { Actor, IdentityDeps, RequestContext } from './identity.types.ts';
@@ -66,6 +67,12 @@ export function createAccounts(deps: IdentityDeps) {
         await recordSecurityEvent(tx, { accountId: account.id, kind: 'profile_updated', at: now, ip: ctx.ip, userAgent: ctx.userAgent, details: { fields: Object.keys(changes) } });
         return account;
       });
+    },
+
+    /** The account's own security events ("recent activity"): sign-ins, lockouts, changes. */
+    async recentActivity(actor: Actor, limit: number) {
+      const rows = await listSecurityEvents(deps.db, actor.account.id, limit);
+      return rows.map((e) => ({ kind: e.kind, at: e.at.toISOString(), ip: e.ip, device: e.userAgent ? deviceLabel(e.userAgent) : null }));
     },
   };
 }

@@ -1,10 +1,9 @@
 import { AppError } from '../../core/app-error.ts';
-import { listSecurityEvents, recordSecurityEvent } from '../audit/index.ts';
-import { deviceLabel } from './device-label.rules.ts';
+import { recordSecurityEvent } from '../audit/index.ts';
 import { listLiveDevices, revokeDevice } from './devices.store.ts';
-import type { Actor, IdentityDeps, RequestContext, SessionActor } from './identity.types.ts';
+import type { IdentityDeps, RequestContext, SessionActor } from './identity.types.ts';
 
-/** The account's trusted devices and its own security events ("recent activity"). */
+/** The account's trusted devices (SPEC §3.6): listed and revoked by their owner. */
 export function createDevices(deps: IdentityDeps) {
   const db = deps.db;
   return {
@@ -20,11 +19,6 @@ export function createDevices(deps: IdentityDeps) {
         if (!(await revokeDevice(tx, actor.account.id, id, now))) throw new AppError('not_found');
         await recordSecurityEvent(tx, { accountId: actor.account.id, kind: 'device_revoked', at: now, ip: ctx.ip, userAgent: ctx.userAgent, details: { deviceId: id } });
       });
-    },
-
-    async recentActivity(actor: Actor, limit: number) {
-      const rows = await listSecurityEvents(db, actor.account.id, limit);
-      return rows.map((e) => ({ kind: e.kind, at: e.at.toISOString(), ip: e.ip, device: e.userAgent ? deviceLabel(e.userAgent) : null }));
     },
   };
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../core/app-error.ts';
 import { decrypt, encrypt } from '../../core/crypto-box.ts';
 import { newId } from '../../core/tokens.ts';
 import type { Executor } from '../../db/database.ts';
-import { recordSecurityEvent } from '../audit/index.ts';
+import { recordSecurityEvent, type SecurityEventKind } from '../audit/index.ts';
 import { updateAccount } from './accounts.store.ts';
 import type { Account, PreferredSecondFactor } from './identity.tables.ts';
 import type { IdentityDeps, RequestContext, SessionActor } from './identity.types.ts';
@@ -20,7 +20,7 @@ export function createTwoFactor(deps: IdentityDeps, notices: Notices, passkeys: 
   const { auth, encryption } = deps.config;
   const db = deps.db;
 
-  async function event(tx: Executor, actor: SessionActor, kind: Parameters<typeof recordSecurityEvent>[1]['kind'], ctx: RequestContext, now: Date, details = {}) {
+  async function event(tx: Executor, actor: SessionActor, kind: SecurityEventKind, ctx: RequestContext, now: Date, details = {}) {
     await recordSecurityEvent(tx, { accountId: actor.account.id, kind, at: now, ip: ctx.ip, userAgent: ctx.userAgent, details });
   }
 
@@ -104,9 +104,9 @@ export function createTwoFactor(deps: IdentityDeps, notices: Notices, passkeys: 
       const now = deps.clock.now();
       const { account } = actor;
       if (input.enabled === false && account.twoFactorEnabled && !auth.twoFactorOptOutAllowed) throw new AppError('two_factor_required');
+      if (input.preferred && input.preferred !== 'sms' && !(await methodsOf(account)).includes(input.preferred)) throw new AppError('conflict');
       await db.transaction(async (tx) => {
         if (input.preferred && input.preferred !== account.preferredSecondFactor) {
-          if (input.preferred !== 'sms' && !(await methodsOf(account)).includes(input.preferred)) throw new AppError('conflict');
           await updateAccount(tx, account.id, { preferredSecondFactor: input.preferred }, now);
           await event(tx, actor, 'second_factor_preference_changed', ctx, now, { preferred: input.preferred });
         }
