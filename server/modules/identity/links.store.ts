@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
 import { accountLinks, type AccountLink, type LinkPurpose } from './identity.tables.ts';
 
@@ -35,4 +35,9 @@ export async function voidLinks(db: Executor, accountId: string, purpose: LinkPu
 
 export async function deleteLinksOf(db: Executor, accountId: string): Promise<void> {
   await db.delete(accountLinks).where(eq(accountLinks.accountId, accountId));
+}
+
+/** Expired links answer like unknown ones, so they can go. */
+export async function deleteLinksExpiredBefore(db: Executor, before: Date): Promise<void> {
+  await db.delete(accountLinks).where(lt(accountLinks.expiresAt, before));
 }

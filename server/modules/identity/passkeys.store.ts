@@ -1,4 +1,4 @@
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
 import { passkeys, webauthnChallenges, type Passkey } from './identity.tables.ts';
 
@@ -44,4 +44,8 @@ export async function takeChallenge(db: Executor, key: string, now: Date): Promi
     .where(and(eq(webauthnChallenges.key, key), gt(webauthnChallenges.expiresAt, now)))
     .returning({ challenge: webauthnChallenges.challenge });
   return row?.challenge;
+}
+
+export async function deleteChallengesExpiredBefore(db: Executor, before: Date): Promise<void> {
+  await db.delete(webauthnChallenges).where(lt(webauthnChallenges.expiresAt, before));
 }
