@@ -35,6 +35,8 @@ export function createServices(options: ServiceOptions) {
   const accountClosure: AccountClosureHooks = { guards: [], listeners: [] };
   const identity = createIdentity({ db, clock, config, hasher, notifications, metrics, accountClosure });
   const installations = createInstallations({ db, clock, config, identity, notifications });
+  accountClosure.guards.push(installations.members.closureGuard);
+  accountClosure.listeners.push(installations.members.closureListener);
   const codeWords = createCodeWords({ db, clock, keyRing: config.encryption, hasher, installations });
   const contacts = createContacts({ db, clock });
   const contracts = createContracts({ db, clock });

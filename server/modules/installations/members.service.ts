@@ -3,7 +3,9 @@ import type { changeMemberRequest, member } from '../../../contract/installation
 import { AppError } from '../../core/app-error.ts';
 import { recordInstallationAudit } from '../audit/index.ts';
 import { findAccountById } from '../identity/index.ts';
-import { deleteMember, findMember, listMembers, updateMember } from './installations.store.ts';
+import type { ErrorCode } from '../../../contract/errors.ts';
+import type { Executor } from '../../db/database.ts';
+import { deleteMember, findMember, listMembers, listMembershipsOfAccount, updateMember } from './installations.store.ts';
 import type { InstallationsService } from './installations.service.ts';
 import type { Access, InstallationsDeps } from './installations.types.ts';
 import { checkAccessWindow, checkAssign, checkManage } from './members.rules.ts';
@@ -74,6 +76,30 @@ export function createMembersService(deps: InstallationsDeps, installations: Ins
       if (!target) throw new AppError('not_found');
       checkManage(access.member.level, target.level);
       await removeMember(access, accountId, target.level, 'member_removed');
+    },
+
+    /** Closing an account (SPEC §3.12): a system owner must hand the installation over first. */
+    async closureGuard(tx: Executor, accountId: string): Promise<ErrorCode | null> {
+      const memberships = await listMembershipsOfAccount(tx, accountId);
+      return memberships.some((m) => m.member.level === 'owner') ? 'owner_must_transfer' : null;
+    },
+
+    /** Closing an account leaves every installation, audited and told to each owner, in the closing transaction. */
+    async closureListener(tx: Executor, accountId: string): Promise<void> {
+      const now = deps.clock.now();
+      const leaving = await findAccountById(tx, accountId);
+      for (const { installation, member } of await listMembershipsOfAccount(tx, accountId)) {
+        if (!(await deleteMember(tx, installation.id, accountId, member.level))) throw new AppError('conflict');
+        await recordInstallationAudit(tx, {
+          installationId: installation.id,
+          actorAccountId: accountId,
+          action: 'member_left',
+          targetAccountId: accountId,
+          at: now,
+          details: { level: member.level, reason: 'account_closed' },
+        });
+        await installations.notifyOwner(tx, installation, 'installation_member_removed', { memberName: leaving?.name ?? '', byName: leaving?.name ?? '' });
+      }
     },
 
     /** Anyone but the owner may leave; the owner hands over through customer service first. */
