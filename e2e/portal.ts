@@ -42,10 +42,10 @@ async function ensureSpaBuilt(): Promise<void> {
  * The real server (API + built SPA) on a loopback port with an in-memory database, the real
  * clock and the outbox worker running, plus a headless Chromium to drive it.
  */
-export async function startPortal() {
+export async function startPortal(env: Record<string, string> = {}) {
   await ensureSpaBuilt();
   const database = await createTestDb('pglite');
-  const services = createServices({ config: testConfig(), database, clock: systemClock, logger: pino({ level: 'silent' }) });
+  const services = createServices({ config: testConfig(env), database, clock: systemClock, logger: pino({ level: 'silent' }) });
   const app = await buildApp({ services, extend: async (instance) => void (await serveSpa(instance)) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   await services.worker.start();
