@@ -129,10 +129,17 @@ describe.skipIf(!hasChromium)('Mina sidor in a real browser', { timeout: 240_000
     });
 
     it('shows the dev inbox and a page for unknown addresses', async () => {
+      const account = await portal.createAccount({ name: 'Doris Dev', language });
       const page = await portal.newPage(language);
-      await page.goto('/dev/inbox');
+      await page.goto('/sign-in');
+      await page.getByLabel(t.signIn.email).fill(account.email);
+      await page.getByLabel(t.signIn.password, { exact: true }).fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: t.signIn.submit }).click();
+      await page.getByRole('heading', { level: 1, name: t.signIn.codeTitle }).waitFor();
+
+      await page.goto(`/dev/inbox?to=${encodeURIComponent(account.phone!)}`);
       await page.getByRole('heading', { level: 1, name: t.devInbox.title }).waitFor();
-      await page.getByRole('listitem').first().waitFor();
+      await page.getByRole('listitem').getByText(t.devInbox.to.replace('{{to}}', account.phone!)).waitFor();
       await checkPage(page, 'dev-inbox', language);
       await page.goto('/no/such/page');
       await page.getByRole('heading', { level: 1, name: t.notFound.title }).waitFor();

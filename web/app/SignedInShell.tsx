@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { Alert } from '../components/Alert.tsx';
@@ -8,7 +8,7 @@ import type { SignInLocationState } from '../features/sign-in/SignInPage.tsx';
 import { useErrorText } from '../lib/error-text.ts';
 import { useMe } from '../lib/queries.ts';
 import { MainMenu } from './MainMenu.tsx';
-import { SignOutButton } from './SignOutButton.tsx';
+import { SignOutButton, useSignOut } from './SignOutButton.tsx';
 import { SiteFooter } from './SiteFooter.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
@@ -21,11 +21,20 @@ export function SignedInShell() {
   const errorText = useErrorText();
   const me = useMe();
   const location = useLocation();
+  const signOut = useSignOut();
   const [menuOpen, setMenuOpen] = useState(false);
   // On phones the menu covers the page; choosing a page closes it.
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  // An account that disappears while shown, without signing out, means the session ended
+  // (idle timeout, signed out elsewhere).
+  const hadAccount = useRef(false);
+  if (me.data) hadAccount.current = true;
 
-  if (me.data === null) return <Navigate to="/sign-in" replace state={{ from: location.pathname } satisfies SignInLocationState} />;
+  if (me.data === null) {
+    const notice = signOut.isSuccess ? 'signed_out' : hadAccount.current ? 'session_ended' : undefined;
+    const state: SignInLocationState = { from: notice === 'signed_out' ? undefined : location.pathname, notice };
+    return <Navigate to="/sign-in" replace state={state} />;
+  }
   return (
     <div className="page">
       <SkipLink />
@@ -42,7 +51,7 @@ export function SignedInShell() {
               {t('shell.menuButton')}
             </button>
             <span className="site-header__user">{t('shell.signedInAs', { name: me.data.name })}</span>
-            <SignOutButton />
+            <SignOutButton signOut={signOut} />
           </>
         )}
       </SiteHeader>

@@ -18,6 +18,11 @@ interface CredentialsStepProps {
   onSignedIn: () => Promise<unknown>;
 }
 
+function ArrivalNotice({ kind }: { kind: 'signed_out' | 'session_ended' }) {
+  const { t } = useTranslation();
+  return kind === 'signed_out' ? <Alert tone="success">{t('signIn.signedOut')}</Alert> : <Alert tone="info">{t('signIn.sessionEnded')}</Alert>;
+}
+
 /** Step 1: e-mail and password. */
 export function CredentialsStep({ initialEmail, notice, onCodeSent, onSignedIn }: CredentialsStepProps) {
   const { t } = useTranslation();
@@ -39,7 +44,7 @@ export function CredentialsStep({ initialEmail, notice, onCodeSent, onSignedIn }
     <>
       <PageHeading>{t('signIn.title')}</PageHeading>
       <p className="lead">{t('signIn.intro')}</p>
-      {failure ? <FailureNotice error={failure} /> : notice?.kind === 'signed_out' && <Alert tone="success">{t('signIn.signedOut')}</Alert>}
+      {failure ? <FailureNotice error={failure} /> : notice && notice.kind !== 'failure' && <ArrivalNotice kind={notice.kind} />}
       <form className="sign-in__form" onSubmit={submit} noValidate>
         <TextField
           label={t('signIn.email')}

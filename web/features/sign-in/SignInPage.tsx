@@ -14,7 +14,7 @@ import './sign-in.css';
 export interface SignInLocationState {
   /** Where to go after signing in. */
   from?: string;
-  notice?: 'signed_out';
+  notice?: 'signed_out' | 'session_ended';
 }
 
 type Step = { kind: 'credentials'; email: string; notice?: StepNotice } | { kind: 'code'; email: string; sent: CodeSent };
