@@ -14,6 +14,9 @@ export const catalogs = { sv, en };
 export type Language = keyof typeof catalogs;
 export const languages = Object.keys(catalogs) as Language[];
 
+/** Formats dates as readers of each language in Sweden expect (en-GB: day before month, 24 h). */
+export const formattingLocale: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
+
 /** Remembered per browser until the account's own language setting can be saved. */
 export const languageStorageKey = 'portvakt.language';
 

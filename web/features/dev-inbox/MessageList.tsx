@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { devMessage } from '../../../contract/dev.ts';
+import { currentLanguage, formattingLocale } from '../../lib/i18n.ts';
 
 type DevMessage = z.infer<typeof devMessage>;
 
 export function MessageList({ messages }: { messages: DevMessage[] }) {
-  const { t, i18n } = useTranslation();
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const { t } = useTranslation();
+  const time = new Intl.DateTimeFormat(formattingLocale[currentLanguage()], { dateStyle: 'short', timeStyle: 'medium' });
   if (messages.length === 0) return <p role="status">{t('devInbox.empty')}</p>;
   return (
     <>
