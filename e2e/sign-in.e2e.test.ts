@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium)('Mina sidor in a real browser', { timeout: 240_000
       const wait = t.signIn.resendWait.split('{{time}}')[0]!;
       await expect.poll(() => page.getByRole('timer').textContent()).toMatch(new RegExp(`^${wait}\\d s`));
       await checkPage(page, 'sign-in-resend-wait', language);
-      await page.getByRole('alert').getByText(t.signIn.waitOver).waitFor({ timeout: (RESEND_INTERVAL_SECONDS + 5) * 1000 });
+      await page.getByRole('status').getByText(t.signIn.waitOver).waitFor({ timeout: (RESEND_INTERVAL_SECONDS + 5) * 1000 });
 
       await noCode.click();
       const masked = `${account.email[0]}***${account.email.split('@')[0]!.slice(-1)}@example.com`;
@@ -170,11 +170,20 @@ describe.skipIf(!hasChromium)('Mina sidor in a real browser', { timeout: 240_000
     await page.context().close();
   });
 
-  it('collapses the menu behind a button on phones', async () => {
+  it('has a skip link and collapses the menu behind a button on phones', async () => {
     const t = texts('sv');
     const account = await portal.createAccount({ name: 'Mona Mobil' });
     const page = await portal.newPage('sv', 360);
     await portal.signIn({ page, as: account });
+    // On a fresh load the first Tab reaches the skip link, which jumps past header and menu.
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    const skipLink = page.getByRole('link', { name: t.app.skipToContent });
+    expect(await skipLink.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
     const menuButton = page.getByRole('button', { name: t.shell.menuButton });
     const menu = page.getByRole('navigation', { name: t.shell.mainMenu });
     expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
