@@ -4,7 +4,7 @@ import { checkPage, hasChromium, chromiumPath, startPortal, texts, TEST_PASSWORD
 if (!hasChromium) console.warn(`Browser journeys skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH).`);
 
 /** Codes may be re-sent after this many seconds here (30 in production) so the journey need not wait long. */
-const RESEND_INTERVAL_SECONDS = 4;
+const RESEND_INTERVAL_SECONDS = 8;
 
 describe.skipIf(!hasChromium)('Mina sidor in a real browser', { timeout: 240_000 }, () => {
   let portal: Portal;
