@@ -57,16 +57,18 @@ export function CodeStep({ sent: firstSent, onSignedIn, onRestart }: CodeStepPro
     verify.mutate({ flowId: sent.flowId, code: code.replace(/\s/g, ''), trustDevice });
   };
 
+  // The masked address stays on one line: "+46 *** ** 01" split in two reads as two numbers.
+  const sentTo = sent.sentTo.replace(/ /g, '\u00a0');
   const where = sent.channel === 'sms' ? 'signIn.sentBySms' : 'signIn.sentByEmail';
   const resent = sent.channel === 'sms' ? 'signIn.resentBySms' : 'signIn.resentByEmail';
   return (
     <>
       <PageHeading>{t('signIn.codeTitle')}</PageHeading>
       <p className="lead">
-        {t(where, { to: sent.sentTo })} {t('signIn.codeValidity', { minutes: Math.round(sent.expiresInSeconds / 60) })}
+        {t(where, { to: sentTo })} {t('signIn.codeValidity', { minutes: Math.round(sent.expiresInSeconds / 60) })}
       </p>
       {sent.fallbackReason && <CodeFallbackNote reason={sent.fallbackReason} />}
-      {resend.isSuccess && <Alert tone="success">{t(resent, { to: sent.sentTo })}</Alert>}
+      {resend.isSuccess && <Alert tone="success">{t(resent, { to: sentTo })}</Alert>}
       {verify.error && <FailureNotice error={verify.error} />}
       {resend.error && <FailureNotice error={resend.error} />}
       <form className="sign-in__form" onSubmit={submit} noValidate>
