@@ -16,7 +16,17 @@ describe('GET /api/v1/public/settings', () => {
   });
 
   it('says there is no dev inbox when real providers deliver', async () => {
-    const real = await createTestApp({ env: { EMAIL_PROVIDER: 'smtp', SMS_PROVIDER: '46elks' } });
+    const real = await createTestApp({
+      env: {
+        EMAIL_PROVIDER: 'smtp',
+        SMTP_HOST: '127.0.0.1',
+        EMAIL_FROM: 'Mina sidor <no-reply@example.com>',
+        SMS_PROVIDER: '46elks',
+        SMS_SENDER: 'Portvakt',
+        ELKS_API_USERNAME: 'user',
+        ELKS_API_PASSWORD: 'password',
+      },
+    });
     try {
       const response = await real.app.inject({ method: 'GET', url: '/api/v1/public/settings' });
       expect(response.json().devInbox).toBe(false);

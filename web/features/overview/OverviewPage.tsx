@@ -13,6 +13,8 @@ const secondFactorKey = {
   trusted_device: 'overview.signedInWithTrustedDevice',
   totp: 'overview.signedInWithTotp',
   passkey: 'overview.signedInWithPasskey',
+  password_only: 'overview.signedInWithPasswordOnly',
+  integration_token: 'overview.signedInWithIntegrationToken',
 } as const satisfies Record<Me['secondFactor'], string>;
 
 /** The start page after signing in. The shell only renders it with an account loaded. */

@@ -58,7 +58,7 @@ export function CodeStep({ sent: firstSent, onSignedIn, onRestart }: CodeStepPro
   };
 
   // The masked address stays on one line: "+46 *** ** 01" split in two reads as two numbers.
-  const sentTo = sent.sentTo.replace(/ /g, '\u00a0');
+  const sentTo = (sent.sentTo ?? '').replace(/ /g, '\u00a0');
   const where = sent.channel === 'sms' ? 'signIn.sentBySms' : 'signIn.sentByEmail';
   const resent = sent.channel === 'sms' ? 'signIn.resentBySms' : 'signIn.resentByEmail';
   return (
