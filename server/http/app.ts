@@ -12,6 +12,7 @@ import { contactsRoutes } from '../modules/contacts/index.ts';
 import { contractsRoutes } from '../modules/contracts/index.ts';
 import { registerHttpMetrics } from './metrics.ts';
 import { opsRoutes } from './ops.routes.ts';
+import { publicRoutes } from './public.routes.ts';
 import { registerProblemHandlers, sendFrameworkProblem } from './plugins/problem.ts';
 import { registerRejectNul } from './plugins/reject-nul.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       registerSession(api, services.identity, names);
+      publicRoutes(api, { config });
       identityRoutes(api, {
         identity: services.identity,
         cookies: names,

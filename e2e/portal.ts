@@ -1,0 +1,143 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { devMessages } from '../contract/dev.ts';
+import { systemClock } from '../server/core/clock.ts';
+import { buildApp } from '../server/http/app.ts';
+import { serveSpa, webDistDir } from '../server/http/spa.ts';
+import { createServices } from '../server/services.ts';
+import { makeAccount } from '../test/factories.ts';
+import { createTestDb } from '../test/test-db.ts';
+import { TEST_PASSWORD, testConfig } from '../test/test-app.ts';
+import { catalogs, languageStorageKey, type Language } from '../web/lib/i18n.ts';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(chromiumPath);
+export { TEST_PASSWORD };
+
+export const widths = { desktop: 1280, phone: 360 } as const;
+const screenshotDir = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
+
+export type Account = Awaited<ReturnType<typeof makeAccount>>;
+
+/** Uncaught errors and CSP refusals per page; checkPage fails on any. */
+const pageErrors = new WeakMap<Page, string[]>();
+
+/** The language the page shows, as its <html lang> says. */
+export async function pageLanguage(page: Page): Promise<Language> {
+  return (await page.locator('html').getAttribute('lang')) === 'en' ? 'en' : 'sv';
+}
+
+/** `npm test` builds the SPA first; a direct vitest run builds it here when it is missing. */
+async function ensureSpaBuilt(): Promise<void> {
+  if (existsSync(`${webDistDir}index.html`)) return;
+  const { build } = await import('vite');
+  await build({ configFile: fileURLToPath(new URL('../web/vite.config.ts', import.meta.url)), logLevel: 'warn' });
+}
+
+/**
+ * The real server (API + built SPA) on a loopback port with an in-memory database, the real
+ * clock and the outbox worker running, plus a headless Chromium to drive it.
+ */
+export async function startPortal(env: Record<string, string> = {}) {
+  await ensureSpaBuilt();
+  const database = await createTestDb('pglite');
+  const services = createServices({ config: testConfig(env), database, clock: systemClock, logger: pino({ level: 'silent' }) });
+  const app = await buildApp({ services, extend: async (instance) => void (await serveSpa(instance)) });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  await services.worker.start();
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const browser: Browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  /** Codes already handed out, so latestCode waits for a new one rather than returning an old one. */
+  const usedCodes = new Set<string>();
+
+  return {
+    baseUrl,
+
+    createAccount: (overrides: Parameters<typeof makeAccount>[1] = {}) => makeAccount(services, overrides),
+
+    /** A fresh browser (own cookies and storage) showing the portal in `language`. */
+    async newPage(language: Language, width: number = widths.desktop): Promise<Page> {
+      const context = await browser.newContext({ baseURL: baseUrl, viewport: { width, height: 900 }, locale: language === 'sv' ? 'sv-SE' : 'en-GB' });
+      await context.addInitScript(([key, value]) => localStorage.getItem(key) ?? localStorage.setItem(key, value), [languageStorageKey, language] as const);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      pageErrors.set(page, errors);
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        // A refused inline script or style would mean the CSP broke part of the page.
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+      });
+      return page;
+    },
+
+    /** Sign in through the portal with password and the code from the dev inbox; ends on the overview. */
+    async signIn({ page, as, trustDevice = false }: { page: Page; as: Account; trustDevice?: boolean }): Promise<void> {
+      await page.goto('/sign-in');
+      const t = texts(await pageLanguage(page));
+      await page.getByLabel(t.signIn.email).fill(as.email);
+      await page.getByLabel(t.signIn.password, { exact: true }).fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: t.signIn.submit }).click();
+      await page.getByRole('heading', { level: 1, name: t.signIn.codeTitle }).waitFor();
+      await page.getByLabel(t.signIn.code).fill(await this.latestCode(as.phone!));
+      if (trustDevice) await page.getByLabel(t.signIn.trustDevice).check();
+      await page.getByRole('button', { name: t.signIn.verify, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: t.overview.greeting.replace('{{name}}', as.name) }).waitFor();
+    },
+
+    /** The newest not yet used six-digit code the dev inbox received for `recipient`. */
+    async latestCode(recipient: string): Promise<string> {
+      const deadline = Date.now() + 15_000;
+      while (Date.now() < deadline) {
+        const response = await fetch(`${baseUrl}/api/v1/dev/messages?${new URLSearchParams({ to: recipient, limit: '1' })}`);
+        const [message] = devMessages.parse(await response.json());
+        const code = message?.body.match(/\b(\d{6})\b/)?.[1];
+        if (code && !usedCodes.has(code)) {
+          usedCodes.add(code);
+          return code;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`no new code for ${recipient} within 15 s`);
+    },
+
+    async close() {
+      await browser.close();
+      await app.close();
+      await services.worker.stop();
+      await database.close();
+    },
+  };
+}
+
+export type Portal = Awaited<ReturnType<typeof startPortal>>;
+
+/** The texts a journey looks for, in the page's language. */
+export function texts(language: Language) {
+  return catalogs[language];
+}
+
+/**
+ * Check a page the way an auditor would, at desktop and phone width: axe-core finds no WCAG 2.2
+ * A/AA violations, and a screenshot is saved for a person to look at.
+ */
+export async function checkPage(page: Page, name: string, language: Language): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const errors = pageErrors.get(page) ?? [];
+  if (errors.length) throw new Error(`errors in the page before ${name}:\n${errors.join('\n')}`);
+  const original = page.viewportSize();
+  for (const [label, width] of Object.entries(widths)) {
+    await page.setViewportSize({ width, height: 900 });
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    if (problems.length) throw new Error(`axe found problems on ${name} (${language}, ${label}):\n${problems.join('\n')}`);
+    await page.screenshot({ path: `${screenshotDir}${name}-${language}-${label}.png`, fullPage: true });
+  }
+  if (original) await page.setViewportSize(original);
+}

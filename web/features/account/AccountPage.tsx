@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { Panel } from '../../components/Panel.tsx';
+import { PhoneText } from '../../components/PhoneText.tsx';
+import { usePageTitle } from '../../lib/page-title.ts';
+import { useMe, usePublicSettings } from '../../lib/queries.ts';
+import './account.css';
+
+/** Konto och avtalsinformation › Konto: what is registered on the account (GET /me). */
+export function AccountPage() {
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  const settings = usePublicSettings();
+  usePageTitle(t('account.title'));
+  const rows = [
+    { term: t('account.name'), value: me.name },
+    { term: t('account.email'), value: me.email },
+    { term: t('account.phone'), value: me.phone ?? t('account.noPhone') },
+    { term: t('account.language'), value: t(`language.${me.language}`) },
+  ];
+  return (
+    <>
+      <PageHeading>{t('account.title')}</PageHeading>
+      <p className="lead">{t('account.intro')}</p>
+      <Panel title={t('account.details')}>
+        <dl className="account-details">
+          {rows.map((row) => (
+            <div className="account-details__row" key={row.term}>
+              <dt>{row.term}</dt>
+              <dd>{row.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </Panel>
+      {settings.data && (
+        <p className="account__help">
+          <PhoneText i18nKey="account.wrongDetails" phone={settings.data.customerServicePhone} />
+        </p>
+      )}
+    </>
+  );
+}

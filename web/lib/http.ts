@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { isErrorCode, type ErrorCode } from '../../contract/errors.ts';
+import { problemSchema } from '../../contract/problem.ts';
+import { env } from './env.ts';
+
+// Zod compiles validators with eval by default, which the portal's CSP (script-src 'self') forbids.
+z.config({ jitless: true });
+
+/** Every way a call can fail: the API's codes plus the two that happen before an answer is read. */
+export type FailureCode = ErrorCode | 'network' | 'unexpected_response';
+
+export class ApiError extends Error {
+  /** When the answer arrived, so a Retry-After becomes a fixed deadline. */
+  readonly receivedAt = Date.now();
+
+  constructor(
+    readonly code: FailureCode,
+    readonly status: number,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(code);
+    this.name = 'ApiError';
+  }
+
+  /** Epoch milliseconds after which a retry may succeed, when the server said so. */
+  get retryAt(): number | undefined {
+    return this.retryAfterSeconds === undefined ? undefined : this.receivedAt + this.retryAfterSeconds * 1000;
+  }
+}
+
+let csrfToken: string | undefined;
+let onSessionLost: () => void = () => {};
+
+/** The session's CSRF token arrives with the sign-in answer and with GET /me. */
+export function rememberCsrfToken(token: string | undefined): void {
+  if (token) csrfToken = token;
+}
+
+export function forgetCsrfToken(): void {
+  csrfToken = undefined;
+}
+
+/** Called when a call answers that the session is gone, so the app can show the sign-in page. */
+export function setSessionLostHandler(handler: () => void): void {
+  onSessionLost = handler;
+}
+
+/** Retry-After is delta-seconds or an HTTP date; the problem body repeats it as a number. */
+function retryAfter(response: Response, body: { retryAfterSeconds?: number } | undefined): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (header) {
+    const seconds = /^\d+$/.test(header.trim()) ? Number(header) : Math.ceil((Date.parse(header) - Date.now()) / 1000);
+    if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  }
+  return body?.retryAfterSeconds;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const problem = problemSchema.safeParse(await response.json().catch(() => undefined));
+  const code = problem.success && isErrorCode(problem.data.code) ? problem.data.code : 'unexpected_response';
+  if (code === 'unauthenticated' || code === 'session_expired') onSessionLost();
+  return new ApiError(code, response.status, retryAfter(response, problem.success ? problem.data : undefined));
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** One API call: sends JSON (and the CSRF token on changes), parses the answer with its contract schema. */
+export async function request<T>(method: Method, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`${env.apiBase}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError('network', 0);
+  }
+  if (!response.ok) throw await toApiError(response);
+  const data: unknown = response.status === 204 ? null : await response.json().catch(() => undefined);
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new ApiError('unexpected_response', response.status);
+  return parsed.data;
+}
