@@ -22,6 +22,9 @@ describe.each(testDbKinds())('sign-in flow on %s', (db) => {
     expect(body.sentTo).toMatch(/\*\*\* \*\* \d\d$/);
 
     const code = await t.latestCode(account.phone!);
+    // The README's example: an unescaped "+" in the query still finds the phone's messages.
+    const inbox = await t.app.inject({ method: 'GET', url: `/api/v1/dev/messages?to=${account.phone}` });
+    expect(inbox.json()[0].body).toContain(code);
     const step2 = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', payload: { flowId: body.flowId, code } });
     expect(step2.statusCode).toBe(200);
     const cookie = step2.cookies.find((c) => c.name === '__Host-pv_session');

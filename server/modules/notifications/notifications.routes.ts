@@ -17,8 +17,14 @@ export function devInboxRoutes(app: FastifyInstance, options: { db: Db }): void 
       },
     },
     async (request) => {
-      const rows = await listDevMessages(options.db, request.query.to?.trim(), request.query.limit);
+      const rows = await listDevMessages(options.db, recipientFilter(request.query.to), request.query.limit);
       return rows.map((m) => ({ channel: m.channel, to: m.recipient, subject: m.subject, body: m.body, createdAt: m.createdAt.toISOString() }));
     },
   );
+}
+
+/** An unescaped "+" in a query string arrives as a space: "?to=+4670…" still means the phone number. */
+function recipientFilter(to: string | undefined): string | undefined {
+  const trimmed = to?.trim();
+  return trimmed && /^\d{6,15}$/.test(trimmed) ? `+${trimmed}` : trimmed;
 }
