@@ -1,29 +1,27 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { AccountPage } from '../features/account/AccountPage.tsx';
-import { OverviewPage } from '../features/overview/OverviewPage.tsx';
-import { SignInPage } from '../features/sign-in/SignInPage.tsx';
-import { DevInboxRoute } from './DevInboxRoute.tsx';
+import { lazyPage } from './lazy-page.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { createQueryClient } from './query-client.ts';
 import { SignedInShell } from './SignedInShell.tsx';
 import { SignedOutLayout } from './SignedOutLayout.tsx';
 import './shell.css';
 
+// Every page is its own chunk, loaded when first visited, so the first load stays small.
 const router = createBrowserRouter([
   {
     element: <SignedInShell />,
     children: [
-      { path: '/', element: <OverviewPage /> },
-      { path: '/account', element: <AccountPage /> },
+      { path: '/', lazy: lazyPage(() => import('../features/overview/OverviewPage.tsx'), 'OverviewPage') },
+      { path: '/account', lazy: lazyPage(() => import('../features/account/AccountPage.tsx'), 'AccountPage') },
     ],
   },
   {
     element: <SignedOutLayout />,
     children: [
-      { path: '/sign-in', element: <SignInPage /> },
-      { path: '/dev/inbox', element: <DevInboxRoute /> },
+      { path: '/sign-in', lazy: lazyPage(() => import('../features/sign-in/SignInPage.tsx'), 'SignInPage') },
+      { path: '/dev/inbox', lazy: lazyPage(() => import('./DevInboxRoute.tsx'), 'DevInboxRoute') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
