@@ -40,6 +40,7 @@ export const accepted = z.object({ status: z.literal('accepted') });
 export const updateMeRequest = z.object({ name: z.string().min(1).max(100).optional(), language: language.optional() });
 export const changePasswordRequest = z.object({ currentPassword: passwordInput, newPassword: passwordInput });
 export const changeEmailRequest = z.object({ email: emailInput });
+export const emailChangeRequested = z.object({ status: z.literal('confirmation_sent') });
 export const changePhoneRequest = z.object({ phone: z.string().min(1).max(40) });
 export const phoneCodeSent = z.object({ sentTo: z.string(), expiresInSeconds: z.number().int() });
 

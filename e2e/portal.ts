@@ -91,6 +91,20 @@ export async function startPortal(env: Record<string, string> = {}) {
       await page.getByRole('heading', { level: 1, name: t.overview.greeting.replace('{{name}}', as.name) }).waitFor();
     },
 
+    /**
+     * Sign in so that the session has no recent step-up: trust the device on a first sign-in,
+     * sign out, and sign in again without a code. Sensitive changes then ask for confirmation.
+     */
+    async signInOnTrustedDevice({ page, as }: { page: Page; as: Account }): Promise<void> {
+      await this.signIn({ page, as, trustDevice: true });
+      const t = texts(await pageLanguage(page));
+      await page.getByRole('button', { name: t.shell.signOut }).click();
+      await page.getByLabel(t.signIn.email).fill(as.email);
+      await page.getByLabel(t.signIn.password, { exact: true }).fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: t.signIn.submit }).click();
+      await page.getByText(t.overview.signedInWithTrustedDevice).waitFor();
+    },
+
     /** The newest not yet used six-digit code the dev inbox received for `recipient`. */
     async latestCode(recipient: string): Promise<string> {
       const deadline = Date.now() + 15_000;

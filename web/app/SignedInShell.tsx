@@ -5,7 +5,9 @@ import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
 import type { SignInLocationState } from '../features/sign-in/SignInPage.tsx';
+import { useAccountLanguage } from '../lib/account-language.ts';
 import { useErrorText } from '../lib/error-text.ts';
+import { StepUpDialog } from '../features/step-up/StepUpDialog.tsx';
 import { useMe } from '../lib/queries.ts';
 import { MainMenu } from './MainMenu.tsx';
 import { SignOutButton, useSignOut } from './SignOutButton.tsx';
@@ -20,6 +22,7 @@ export function SignedInShell() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const me = useMe();
+  useAccountLanguage(me.data);
   const location = useLocation();
   const signOut = useSignOut();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -71,6 +74,7 @@ export function SignedInShell() {
         </main>
       </div>
       <SiteFooter />
+      <StepUpDialog />
     </div>
   );
 }

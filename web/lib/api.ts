@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loginResponse, me, resendResponse, signedIn, type Me } from '../../contract/auth.ts';
 import { devMessages } from '../../contract/dev.ts';
 import { publicSettings } from '../../contract/public.ts';
+import type { Language } from './i18n.ts';
 import { ApiError, forgetCsrfToken, rememberCsrfToken, request } from './http.ts';
 
 function keepCsrf<T extends object>(answer: T): T {
@@ -33,6 +34,9 @@ export const api = {
       throw error;
     }
   },
+
+  /** Name and preferred language (of the portal, e-mails and SMS). */
+  updateMe: (changes: { name?: string; language?: Language }) => request('PATCH', '/me', me, changes),
 
   devMessages: (recipient: string) => {
     const query = recipient.trim() ? `?${new URLSearchParams({ to: recipient.trim() })}` : '';

@@ -30,6 +30,8 @@ export class ApiError extends Error {
 
 let csrfToken: string | undefined;
 let onSessionLost: () => void = () => {};
+/** Asks the user to confirm who they are; resolves true when the server granted a step-up. */
+let stepUp: (() => Promise<boolean>) | undefined;
 
 /** The session's CSRF token arrives with the sign-in answer and with GET /me. */
 export function rememberCsrfToken(token: string | undefined): void {
@@ -43,6 +45,11 @@ export function forgetCsrfToken(): void {
 /** Called when a call answers that the session is gone, so the app can show the sign-in page. */
 export function setSessionLostHandler(handler: () => void): void {
   onSessionLost = handler;
+}
+
+/** Lets calls answered with `step_up_required` wait for the user's confirmation and try once more. */
+export function setStepUpHandler(handler: () => Promise<boolean>): void {
+  stepUp = handler;
 }
 
 /** Retry-After is delta-seconds or an HTTP date; the problem body repeats it as a number. */
@@ -64,8 +71,22 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-/** One API call: sends JSON (and the CSRF token on changes), parses the answer with its contract schema. */
+/**
+ * One API call: sends JSON (and the CSRF token on changes), parses the answer with its contract
+ * schema. When the server wants a step-up first, the user is asked and the call made once more.
+ */
 export async function request<T>(method: Method, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  try {
+    return await send(method, path, schema, body);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'step_up_required' && stepUp && (await stepUp())) {
+      return send(method, path, schema, body);
+    }
+    throw error;
+  }
+}
+
+async function send<T>(method: Method, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

@@ -17,7 +17,7 @@ export const languages = Object.keys(catalogs) as Language[];
 /** Formats dates as readers of each language in Sweden expect (en-GB: day before month, 24 h). */
 export const formattingLocale: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
 
-/** Remembered per browser until the account's own language setting can be saved. */
+/** Remembered per browser for signed-out pages; signed in, the account remembers it (account-language.ts). */
 export const languageStorageKey = 'portvakt.language';
 
 function isLanguage(value: unknown): value is Language {

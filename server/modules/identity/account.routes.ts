@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  emailChangeRequested,
   activityList,
   activityQuery,
   changeEmailRequest,
@@ -81,7 +82,7 @@ export function accountRoutes(app: FastifyInstance, identity: Identity): void {
         tags,
         summary: 'Change e-mail: a confirmation link goes to the new address',
         body: changeEmailRequest,
-        response: { 202: z.object({ status: z.literal('confirmation_sent') }), ...problems(...sensitive, 'invalid_email', 'email_taken') },
+        response: { 202: emailChangeRequested, ...problems(...sensitive, 'invalid_email', 'email_taken') },
       },
     },
     async (request, reply) => {

@@ -4,9 +4,13 @@ import { Panel } from '../../components/Panel.tsx';
 import { PhoneText } from '../../components/PhoneText.tsx';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { useMe, usePublicSettings } from '../../lib/queries.ts';
+import { CloseAccount } from './CloseAccount.tsx';
+import { EmailChangeForm } from './EmailChangeForm.tsx';
+import { PhoneChangeForm } from './PhoneChangeForm.tsx';
+import { ProfileForm } from './ProfileForm.tsx';
 import './account.css';
 
-/** Konto och avtalsinformation › Konto: what is registered on the account (GET /me). */
+/** Konto och avtalsinformation › Konto: what is registered on the account, and changing it. */
 export function AccountPage() {
   const { t } = useTranslation();
   const me = useMe().data!;
@@ -22,16 +26,30 @@ export function AccountPage() {
     <>
       <PageHeading>{t('account.title')}</PageHeading>
       <p className="lead">{t('account.intro')}</p>
-      <Panel title={t('account.details')}>
-        <dl className="account-details">
-          {rows.map((row) => (
-            <div className="account-details__row" key={row.term}>
-              <dt>{row.term}</dt>
-              <dd>{row.value}</dd>
-            </div>
-          ))}
-        </dl>
-      </Panel>
+      <div className="account">
+        <Panel title={t('account.details')}>
+          <dl className="account-details">
+            {rows.map((row) => (
+              <div className="account-details__row" key={row.term}>
+                <dt>{row.term}</dt>
+                <dd>{row.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Panel>
+        <Panel title={t('account.profileTitle')}>
+          <ProfileForm me={me} />
+        </Panel>
+        <Panel title={t('account.emailTitle')}>
+          <EmailChangeForm />
+        </Panel>
+        <Panel title={t('account.phoneTitle')}>
+          <PhoneChangeForm />
+        </Panel>
+        <Panel title={t('account.closeTitle')}>
+          <CloseAccount />
+        </Panel>
+      </div>
       {settings.data && (
         <p className="account__help">
           <PhoneText i18nKey="account.wrongDetails" phone={settings.data.customerServicePhone} />
