@@ -2,15 +2,33 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { Me } from '../../contract/auth.ts';
 import { api } from './api.ts';
-import { changeLanguage, currentLanguage, type Language } from './i18n.ts';
+import { changeLanguage, currentLanguage, isLanguage, type Language } from './i18n.ts';
 import { meQueryKey, useMe } from './queries.ts';
 
 /**
  * The language is remembered per account (its e-mails and SMS use it too). Signed out, only the
- * browser remembers it; a switch made on the sign-in page during this visit is then saved to the
- * account at sign-in, otherwise the account's own choice is shown.
+ * browser remembers it; a switch made while signed out in this tab is saved to the account at
+ * sign-in, otherwise the account's own choice is shown.
  */
-let choiceWhileSignedOut: Language | undefined;
+const signedOutChoiceKey = 'portvakt.language-chosen-signed-out';
+
+function takeChoiceWhileSignedOut(): string | null {
+  try {
+    const chosen = sessionStorage.getItem(signedOutChoiceKey);
+    sessionStorage.removeItem(signedOutChoiceKey);
+    return chosen;
+  } catch {
+    return null; // storage blocked: the account's language is shown
+  }
+}
+
+function rememberChoiceWhileSignedOut(language: Language): void {
+  try {
+    sessionStorage.setItem(signedOutChoiceKey, language);
+  } catch {
+    // Storage blocked: the choice lasts until sign-in only.
+  }
+}
 
 function useSaveLanguage() {
   const queryClient = useQueryClient();
@@ -27,7 +45,7 @@ export function useLanguageChoice(): (language: Language) => void {
   return (language) => {
     void changeLanguage(language);
     if (me.data) save.mutate(language);
-    else choiceWhileSignedOut = language;
+    else rememberChoiceWhileSignedOut(language);
   };
 }
 
@@ -37,9 +55,8 @@ export function useAccountLanguage(account: Me | null | undefined): void {
   const accountId = account?.id;
   useEffect(() => {
     if (!account) return;
-    const chosen = choiceWhileSignedOut;
-    choiceWhileSignedOut = undefined;
-    if (chosen && chosen !== account.language) save.mutate(chosen);
+    const chosen = takeChoiceWhileSignedOut();
+    if (isLanguage(chosen) && chosen !== account.language) save.mutate(chosen);
     else if (account.language !== currentLanguage()) void changeLanguage(account.language);
     // Only when another account appears; later changes go through the switch or the account page.
   }, [accountId]);

@@ -20,7 +20,7 @@ export const formattingLocale: Record<Language, string> = { sv: 'sv-SE', en: 'en
 /** Remembered per browser for signed-out pages; signed in, the account remembers it (account-language.ts). */
 export const languageStorageKey = 'portvakt.language';
 
-function isLanguage(value: unknown): value is Language {
+export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && Object.hasOwn(catalogs, value);
 }
 
