@@ -6,7 +6,8 @@ import { createDatabase } from './db/database.ts';
 import { runMigrations } from './db/migrate.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
-import { formatSmsUsage, monthKey, monthRange, smsUsageReport } from './modules/verification/index.ts';
+import { formatSmsUsage, monthRange, smsUsageReport } from './modules/backoffice/index.ts';
+import { monthKey } from './modules/verification/index.ts';
 import { createServices } from './services.ts';
 
 /** Operators' command line (DESIGN: `portvakt migrate | seed-demo | account create | worker`). */

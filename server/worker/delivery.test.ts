@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeAccount } from '../../test/factories.ts';
+import { makeAccount, makeInstallation } from '../../test/factories.ts';
 import { ELKS_PASSWORD, ELKS_USER, startFakeSmsProvider, TWILIO_SID, TWILIO_TOKEN, type FakeSmsProvider } from '../../test/fake-sms-provider.ts';
 import { mimePart, startSmtpSink, type SmtpSink } from '../../test/smtp-sink.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/test-app.ts';
 import { outbox, smsDeliveries, type OutgoingMessage } from '../modules/notifications/index.ts';
-import { formatSmsUsage, smsUsageReport } from '../modules/verification/index.ts';
+import { formatSmsUsage, smsUsageReport } from '../modules/backoffice/index.ts';
 import { smtpProvider } from '../providers/smtp.provider.ts';
 import { createOutboxWorker, type WorkerDeps } from './outbox-worker.ts';
 
@@ -274,5 +274,22 @@ describe('SMS usage accounting', () => {
     expect(report.byInstallation.find((l) => l.key === installationId)).toMatchObject({ sms: 1, costTenThousandths: 3500 });
     expect(report.byDay.map((l) => l.key)).toContain(t.clock.now().toISOString().slice(0, 10));
     expect(formatSmsUsage(report)).toContain(accountId);
+  });
+
+  it("counts a user's sign-in codes in each installation the user belongs to", async () => {
+    const t = apps['46elks'];
+    const owner = await makeAccount(t.services, { phone: newPhone() });
+    const member = await makeAccount(t.services, { phone: newPhone() });
+    const home = await makeInstallation(t.services, [{ accountId: owner.id, level: 'owner' }, { accountId: member.id, level: 'user' }], 'Villa Räkning');
+    const cabin = await makeInstallation(t.services, [{ accountId: member.id, level: 'owner' }], 'Stuga Räkning');
+    for (const account of [owner, member]) {
+      const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: TEST_PASSWORD, client: 'web' } });
+      expect(login.json()).toMatchObject({ channel: 'sms' });
+    }
+    await t.deliver();
+    const report = await smsUsageReport(t.services.db, t.clock.now().toISOString().slice(0, 7), 20000);
+    expect(report.byInstallation.find((l) => l.key === home.id)).toMatchObject({ sms: 2, alias: 'Villa Räkning' });
+    expect(report.byInstallation.find((l) => l.key === cabin.id)).toMatchObject({ sms: 1, alias: 'Stuga Räkning' });
+    expect(formatSmsUsage(report)).toContain(`Stuga Räkning (${cabin.id})`);
   });
 });

@@ -14,3 +14,4 @@ export type { Installation } from './installations.tables.ts';
 export type { NewInstallation } from './installations.service.ts';
 export { guardInstallationRoutes, requireAccess } from './guard.routes.ts';
 export { installationsRoutes } from './installations.routes.ts';
+export { installationAliases, installationsOfAccounts } from './installations.store.ts';

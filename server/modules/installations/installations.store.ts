@@ -1,4 +1,4 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
 import type { AccessWindow, PermissionLevel } from '../../../contract/installations.ts';
 import { installationMembers, installations, type Installation, type Member } from './installations.tables.ts';
@@ -35,6 +35,22 @@ export async function listMembershipsOfAccount(db: Executor, accountId: string):
     .innerJoin(installations, eq(installations.id, installationMembers.installationId))
     .where(eq(installationMembers.accountId, accountId))
     .orderBy(asc(installations.alias), asc(installations.number));
+}
+
+/** Which installations each of these accounts belongs to now. */
+export async function installationsOfAccounts(db: Executor, accountIds: string[]): Promise<Array<{ accountId: string; installationId: string }>> {
+  if (accountIds.length === 0) return [];
+  return db
+    .select({ accountId: installationMembers.accountId, installationId: installationMembers.installationId })
+    .from(installationMembers)
+    .where(inArray(installationMembers.accountId, accountIds));
+}
+
+/** The aliases of these installations, for reports that list them. */
+export async function installationAliases(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: installations.id, alias: installations.alias }).from(installations).where(inArray(installations.id, ids));
+  return new Map(rows.map((row) => [row.id, row.alias]));
 }
 
 export async function findMember(db: Executor, installationId: string, accountId: string): Promise<Member | undefined> {

@@ -106,8 +106,7 @@ export async function countByStatus(db: Executor): Promise<Record<string, number
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-export interface UsageLine {
-  key: string | null;
+export interface UsageFigures {
   currency: string;
   sms: number;
   segments: number;
@@ -115,29 +114,57 @@ export interface UsageLine {
   estimated: number;
 }
 
-/** SMS the providers accepted in [from, to), grouped by day, account and installation (SPEC §3.5, §7.5). */
-export async function smsUsage(db: Executor, from: Date, to: Date): Promise<Record<'total' | 'byDay' | 'byAccount' | 'byInstallation', UsageLine[]>> {
+export interface UsageLine extends UsageFigures {
+  key: string | null;
+}
+
+/** Usage of one (account, installation) pair as the SMS were attributed when sent. */
+export interface OriginUsage extends UsageFigures {
+  accountId: string | null;
+  installationId: string | null;
+}
+
+const usageFigures = {
+  currency: smsDeliveries.currency,
+  sms: sql<number>`count(*)::int`,
+  segments: sql<number>`coalesce(sum(${smsDeliveries.segments}), 0)::int`,
+  cost: sql<number>`coalesce(sum(${smsDeliveries.costTenThousandths}), 0)::bigint`,
+  estimated: sql<number>`count(*) filter (where ${smsDeliveries.costEstimated})::int`,
+};
+
+function toFigures(row: { currency: string; sms: number; segments: number; cost: number; estimated: number }): UsageFigures {
+  return { currency: row.currency, sms: Number(row.sms), segments: Number(row.segments), costTenThousandths: Number(row.cost), estimated: Number(row.estimated) };
+}
+
+/**
+ * SMS the providers accepted in [from, to) in total, per day and per account, and per the
+ * (account, installation) they were sent for, which the back office attributes to installations
+ * (SPEC §3.5, §7.5).
+ */
+export async function smsUsage(
+  db: Executor,
+  from: Date,
+  to: Date,
+): Promise<Record<'total' | 'byDay' | 'byAccount', UsageLine[]> & { byOrigin: OriginUsage[] }> {
   const inRange = and(gte(smsDeliveries.sentAt, from), lt(smsDeliveries.sentAt, to));
   const grouped = async (key: ReturnType<typeof sql<string | null>>) => {
     const rows = await db
-      .select({
-        key,
-        currency: smsDeliveries.currency,
-        sms: sql<number>`count(*)::int`,
-        segments: sql<number>`coalesce(sum(${smsDeliveries.segments}), 0)::int`,
-        cost: sql<number>`coalesce(sum(${smsDeliveries.costTenThousandths}), 0)::bigint`,
-        estimated: sql<number>`count(*) filter (where ${smsDeliveries.costEstimated})::int`,
-      })
+      .select({ key, ...usageFigures })
       .from(smsDeliveries)
       .where(inRange)
       .groupBy(key, smsDeliveries.currency)
       .orderBy(key, smsDeliveries.currency);
-    return rows.map((r) => ({ key: r.key, currency: r.currency, sms: Number(r.sms), segments: Number(r.segments), costTenThousandths: Number(r.cost), estimated: Number(r.estimated) }));
+    return rows.map((r) => ({ key: r.key, ...toFigures(r) }));
   };
+  const origins = await db
+    .select({ accountId: smsDeliveries.accountId, installationId: smsDeliveries.installationId, ...usageFigures })
+    .from(smsDeliveries)
+    .where(inRange)
+    .groupBy(smsDeliveries.accountId, smsDeliveries.installationId, smsDeliveries.currency);
   return {
     total: await grouped(sql<string | null>`'total'::text`),
     byDay: await grouped(sql<string | null>`to_char(${smsDeliveries.sentAt} at time zone 'UTC', 'YYYY-MM-DD')`),
     byAccount: await grouped(sql<string | null>`${smsDeliveries.accountId}::text`),
-    byInstallation: await grouped(sql<string | null>`${smsDeliveries.installationId}::text`),
+    byOrigin: origins.map((r) => ({ accountId: r.accountId, installationId: r.installationId, ...toFigures(r) })),
   };
 }

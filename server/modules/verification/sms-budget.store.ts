@@ -46,3 +46,9 @@ export async function reserveSms(
   await tx.insert(smsSends).values({ accountId, purpose, costOre: limits.costOre, sentAt: now });
   return true;
 }
+
+/** SMS codes reserved against the monthly budget in `month` ("2026-11"). */
+export async function reservedSmsInMonth(db: Executor, month: string): Promise<number> {
+  const [row] = await db.select({ sent: smsMonthlyUsage.sent }).from(smsMonthlyUsage).where(eq(smsMonthlyUsage.month, month));
+  return row?.sent ?? 0;
+}
