@@ -52,7 +52,7 @@ describe('the server process (npm start on the embedded database)', () => {
     expect((failed as { stderr: string }).stderr).toMatch(/Invalid configuration:[\s\S]*SECRET_KEY/);
   }, 120_000);
 
-  it('the operators\' CLI creates an account waiting for activation', async () => {
+  it('the operators\' CLI creates an account waiting for activation and reports SMS usage', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'portvakt-cli-'));
     try {
       const env = { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
@@ -62,6 +62,10 @@ describe('the server process (npm start on the embedded database)', () => {
       expect((again as { stderr: string }).stderr).toContain('email_taken');
       const migrate = await run(process.execPath, ['bin/portvakt.mjs', 'migrate'], { env });
       expect(migrate.stdout).toContain('database is up to date');
+      const usage = await run(process.execPath, ['bin/portvakt.mjs', 'sms-usage', '--month', '2026-11', '--json'], { env });
+      expect(JSON.parse(usage.stdout)).toMatchObject({ month: '2026-11', reserved: 0, total: [], byInstallation: [] });
+      const badMonth = await run(process.execPath, ['bin/portvakt.mjs', 'sms-usage', '--month', '2026-13'], { env }).catch((e: { stderr: string }) => e);
+      expect((badMonth as { stderr: string }).stderr).toContain('--month must be YYYY-MM');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
