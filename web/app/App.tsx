@@ -15,6 +15,12 @@ const router = createBrowserRouter([
     children: [
       { path: '/', lazy: lazyPage(() => import('../features/overview/OverviewPage.tsx'), 'OverviewPage') },
       { path: '/account', lazy: lazyPage(() => import('../features/account/AccountPage.tsx'), 'AccountPage') },
+      { path: '/security/password', lazy: lazyPage(() => import('../features/security/PasswordPage.tsx'), 'PasswordPage') },
+      { path: '/security/two-step-verification', lazy: lazyPage(() => import('../features/security/TwoFactorPage.tsx'), 'TwoFactorPage') },
+      { path: '/security/trusted-devices', lazy: lazyPage(() => import('../features/security/TrustedDevicesPage.tsx'), 'TrustedDevicesPage') },
+      { path: '/security/sign-ins', lazy: lazyPage(() => import('../features/security/SessionsPage.tsx'), 'SessionsPage') },
+      { path: '/security/activity', lazy: lazyPage(() => import('../features/security/ActivityPage.tsx'), 'ActivityPage') },
+      { path: '/security/integrations', lazy: lazyPage(() => import('../features/security/IntegrationsPage.tsx'), 'IntegrationsPage') },
     ],
   },
   {

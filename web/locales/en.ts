@@ -1,4 +1,5 @@
 import type { Catalog } from './sv.ts';
+import security from './en/security.ts';
 
 const en: Catalog = {
   app: {
@@ -157,6 +158,7 @@ const en: Catalog = {
     email: 'E-mail',
     to: 'To {{to}}',
   },
+  security,
   notFound: {
     title: 'Page not found',
     body: 'The address may be mistyped, or the page has moved.',

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../contract/errors.ts';
+import security from './sv/security.ts';
 
 /** Swedish, the default language. en.ts must have exactly the same keys. */
 const sv = {
@@ -158,6 +159,7 @@ const sv = {
     email: 'E-post',
     to: 'Till {{to}}',
   },
+  security,
   notFound: {
     title: 'Sidan finns inte',
     body: 'Adressen kan vara felskriven, eller så har sidan flyttats.',

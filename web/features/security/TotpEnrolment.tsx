@@ -1,0 +1,98 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { useErrorText } from '../../lib/error-text.ts';
+import { securityApi, securityKeys } from './security.api.ts';
+
+interface TotpEnrolmentProps {
+  enrolment: { id: string; secret: string; otpauthUri: string };
+  onConfirmed: () => void;
+  onCancel: () => void;
+}
+
+/** Base32 in groups of four is far easier to copy by hand than one long string. */
+const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
+
+/** Connecting an authenticator app: the key to type in (or open), then a code from the app to prove it works. */
+export function TotpEnrolment({ enrolment, onConfirmed, onCancel }: TotpEnrolmentProps) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const client = useQueryClient();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
+  const errorId = useId();
+  const [code, setCode] = useState('');
+  useEffect(() => heading.current?.focus(), []);
+
+  const confirm = useMutation({
+    mutationFn: () => securityApi.confirmTotp(enrolment.id, code.replace(/\s/g, '')),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: securityKeys.all });
+      onConfirmed();
+    },
+    onError: () => {
+      setCode('');
+      codeInput.current?.focus();
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    confirm.mutate();
+  };
+
+  return (
+    <div className="enrolment">
+      <h3 className="enrolment__title" ref={heading} tabIndex={-1}>
+        {t('security.twoFactor.enrolTitle')}
+      </h3>
+      <ol className="enrolment__steps">
+        <li>{t('security.twoFactor.enrolStep1')}</li>
+        <li>
+          <p>{t('security.twoFactor.enrolStep2')}</p>
+          <p className="enrolment__secret">
+            <span className="visually-hidden">{t('security.twoFactor.secretLabel')}: </span>
+            <code>{grouped(enrolment.secret)}</code>
+          </p>
+          <p>
+            <a href={enrolment.otpauthUri}>{t('security.twoFactor.enrolLink')}</a>
+          </p>
+        </li>
+        <li>
+          <p>{t('security.twoFactor.enrolStep3')}</p>
+          <form onSubmit={submit} noValidate>
+            {confirm.isError && (
+              <Alert tone="error">
+                <p id={errorId}>{errorText(confirm.error)}</p>
+              </Alert>
+            )}
+            <TextField
+              ref={codeInput}
+              className="field--code"
+              label={t('security.twoFactor.appCode')}
+              name="totp-code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={10}
+              required
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              {...(confirm.isError ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
+            />
+            <div className="security-actions">
+              <Button type="submit" busy={confirm.isPending} busyLabel={t('security.twoFactor.confirmingApp')}>
+                {t('security.twoFactor.confirmApp')}
+              </Button>
+              <Button variant="secondary" onClick={onCancel}>
+                {t('security.twoFactor.cancel')}
+              </Button>
+            </div>
+          </form>
+        </li>
+      </ol>
+    </div>
+  );
+}
