@@ -35,10 +35,12 @@ export function CreatedToken({ name, token, onDone }: CreatedTokenProps) {
       <label className="field__label" htmlFor={fieldId}>
         {t('security.integrations.tokenLabel', { name })}
       </label>
-      <input
+      {/* A text area wraps, so the whole token is visible even on a phone. */}
+      <textarea
         className="field__input created-token__value"
         id={fieldId}
         readOnly
+        rows={2}
         value={token}
         spellCheck={false}
         onFocus={(event) => event.target.select()}

@@ -40,12 +40,14 @@ export function SessionsPage() {
         <QueryGate query={sessions}>
           {(list) => {
             const hasOthers = list.some((session) => !session.current);
+            // This device first: it is the one the reader knows, and the others are read against it.
+            const sessionsInOrder = [...list].sort((a, b) => Number(b.current) - Number(a.current));
             return (
               <>
                 <ItemList
                   ref={listRef}
                   label={t('security.sessions.listTitle')}
-                  items={list.map((session) => {
+                  items={sessionsInOrder.map((session) => {
                     const lastSeen = formatDate(session.lastSeenAt);
                     return {
                       id: session.id,
