@@ -40,7 +40,7 @@ export function CreatedToken({ name, token, onDone }: CreatedTokenProps) {
         className="field__input created-token__value"
         id={fieldId}
         readOnly
-        rows={2}
+        rows={3}
         value={token}
         spellCheck={false}
         onFocus={(event) => event.target.select()}

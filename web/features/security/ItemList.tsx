@@ -26,6 +26,8 @@ export function ItemList({ items, label, ref }: ItemListProps) {
           <div className="item-list__text">
             <p className="item-list__title">
               {item.title}
+              {/* The space keeps title and badge apart for screen readers; flex layout hides it. */}
+              {item.badge && ' '}
               {item.badge && <span className="item-list__badge">{item.badge}</span>}
             </p>
             {item.details
