@@ -28,44 +28,18 @@ async function openFromMenu(page: Page, link: string, heading: string): Promise<
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
-/**
- * Signs in with any password; a code is entered only when asked for (a trusted device skips it).
- * Ends on the overview.
- */
-async function signInWith(portal: Portal, page: Page, as: Account, password: string, trustDevice = false): Promise<void> {
+/** Signs in with another password than the fixture's; ends on the overview. */
+async function signInWith(portal: Portal, page: Page, as: Account, password: string): Promise<void> {
   await page.goto('/sign-in');
   await page.locator('html[lang]').waitFor({ state: 'attached' });
   const t = texts(await pageLanguage(page));
   await page.getByLabel(t.signIn.email).fill(as.email);
   await page.getByLabel(t.signIn.password, { exact: true }).fill(password);
   await page.getByRole('button', { name: t.signIn.submit }).click();
-  const overview = page.getByRole('heading', { level: 1, name: t.overview.greeting.replace('{{name}}', as.name) });
-  const codeStep = page.getByRole('heading', { level: 1, name: t.signIn.codeTitle });
-  await overview.or(codeStep).waitFor();
-  if (await codeStep.isVisible()) {
-    await page.getByLabel(t.signIn.code).fill(await portal.latestCode(as.phone!));
-    if (trustDevice) await page.getByLabel(t.signIn.trustDevice).check();
-    await page.getByRole('button', { name: t.signIn.verify, exact: true }).click();
-  }
-  await overview.waitFor();
-}
-
-/**
- * Confirms "it is me" with the password straight through the API, from the page's own session
- * and with its CSRF token, for a session that has not stepped up lately. Stands in for the
- * portal's global step-up dialog until that exists.
- */
-async function stepUpWithPassword(page: Page, password: string): Promise<void> {
-  const status = await page.evaluate(async (secret) => {
-    const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
-    const answer = await fetch('/api/v1/auth/step-up/password', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-      body: JSON.stringify({ password: secret }),
-    });
-    return answer.status;
-  }, password);
-  expect(status).toBe(200);
+  await page.getByRole('heading', { level: 1, name: t.signIn.codeTitle }).waitFor();
+  await page.getByLabel(t.signIn.code).fill(await portal.latestCode(as.phone!));
+  await page.getByRole('button', { name: t.signIn.verify, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: t.overview.greeting.replace('{{name}}', as.name) }).waitFor();
 }
 
 describe.skipIf(!hasChromium)('Mina sidor › Säkerhet in a real browser', { timeout: 240_000 }, () => {
@@ -170,7 +144,7 @@ describe.skipIf(!hasChromium)('Mina sidor › Säkerhet in a real browser', { ti
     it('removes a trusted device', async () => {
       const account = await portal.createAccount({ name: 'Tove Tillit', language });
       const page = await portal.newPage(language);
-      await signInWith(portal, page, account, TEST_PASSWORD, true);
+      await portal.signIn({ page, as: account, trustDevice: true });
       await openFromMenu(page, s.menu.devices, s.devices.title);
       const list = page.getByRole('list', { name: s.devices.listTitle });
       await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
@@ -264,23 +238,33 @@ describe.skipIf(!hasChromium)('Mina sidor › Säkerhet in a real browser', { ti
       await page.context().close();
     });
 
-    it('asks a trusted-device sign-in to confirm it is you before creating a token', async () => {
+    it('asks a trusted-device sign-in to confirm who it is before connecting an app or creating a token', async () => {
       const account = await portal.createAccount({ name: 'Stina Stegupp', language });
       const page = await portal.newPage(language);
-      await signInWith(portal, page, account, TEST_PASSWORD, true);
-      await page.getByRole('button', { name: t.shell.signOut }).click();
-      await signInWith(portal, page, account, TEST_PASSWORD);
-      await page.getByText(t.overview.signedInWithTrustedDevice).waitFor();
+      await portal.signInOnTrustedDevice({ page, as: account });
+      const dialog = page.getByRole('dialog', { name: t.stepUp.title });
 
+      // Cancelled, nothing happens and the page says why.
+      await openFromMenu(page, s.menu.twoFactor, s.twoFactor.title);
+      await page.getByRole('button', { name: s.twoFactor.addApp }).click();
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: t.stepUp.cancel }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('alert').getByText(t.errors.step_up_required).waitFor();
+
+      // Confirmed, the same press goes on to the app's key.
+      await page.getByRole('button', { name: s.twoFactor.addApp }).click();
+      await dialog.getByLabel(t.stepUp.password).fill(TEST_PASSWORD);
+      await dialog.getByRole('button', { name: t.stepUp.confirm, exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('heading', { level: 3, name: s.twoFactor.enrolTitle }).waitFor();
+
+      // The confirmation holds for a while: creating a token right after asks nothing.
       await openFromMenu(page, s.menu.integrations, s.integrations.title);
       await page.getByLabel(s.integrations.name).fill('Hemmet');
       await page.getByRole('button', { name: s.integrations.create }).click();
-      // Without the global step-up dialog the page says what is needed; the test confirms
-      // through the API instead and tries again.
-      await page.getByRole('alert').getByText(t.errors.step_up_required).waitFor();
-      await stepUpWithPassword(page, TEST_PASSWORD);
-      await page.getByRole('button', { name: s.integrations.create }).click();
       await page.getByRole('heading', { level: 3, name: s.integrations.createdTitle }).waitFor();
+      expect(await dialog.isVisible()).toBe(false);
       await page.context().close();
     });
   });
