@@ -188,7 +188,7 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
         userAgent: ctx.userAgent,
         createdAt: now,
       };
-      const first = await twoFactor.firstFactor(account);
+      const first = twoFactor.firstFactor(account, methods);
       if (first) {
         // Nothing is sent: the app or passkey answers. SMS or e-mail stay one "resend" away.
         await insertFlow(db, { ...flow, channel: first, codesSent: 0 });

@@ -111,8 +111,6 @@ export function createPasskeys(deps: IdentityDeps) {
       return rows.map((p) => ({ id: p.id, label: p.label, createdAt: p.createdAt.toISOString(), lastUsedAt: p.lastUsedAt?.toISOString() ?? null }));
     },
 
-    hasAny: async (account: Account) => (await listPasskeys(db, account.id)).length > 0,
-
     async remove(actor: SessionActor, id: string, ctx: RequestContext): Promise<void> {
       const now = deps.clock.now();
       await db.transaction(async (tx) => {

@@ -8,6 +8,7 @@ import type { Account, PreferredSecondFactor } from './identity.tables.ts';
 import type { IdentityDeps, RequestContext, SessionActor } from './identity.types.ts';
 import type { Notices } from './notices.service.ts';
 import type { Passkeys } from './passkeys.service.ts';
+import { strongFactorsOf } from './second-factors.store.ts';
 import { matchTotp, newTotpSecret, totpUri } from './totp.rules.ts';
 import { confirmTotp, deleteTotp, deleteUnconfirmedTotp, findTotp, insertTotp, listConfirmedTotp, useTotpStep } from './totp.store.ts';
 
@@ -27,8 +28,9 @@ export function createTwoFactor(deps: IdentityDeps, notices: Notices, passkeys: 
   /** The second factors a sign-in of this account may use; SMS and e-mail codes always stay. */
   async function methodsOf(account: Account): Promise<SignInMethod[]> {
     const methods: SignInMethod[] = account.phone && account.phoneVerifiedAt ? ['sms', 'email'] : ['email'];
-    if ((await listConfirmedTotp(db, account.id)).length > 0) methods.push('totp');
-    if (await passkeys.hasAny(account)) methods.push('passkey');
+    const strong = await strongFactorsOf(db, account.id);
+    if (strong.totp) methods.push('totp');
+    if (strong.passkey) methods.push('passkey');
     return methods;
   }
 
@@ -36,9 +38,9 @@ export function createTwoFactor(deps: IdentityDeps, notices: Notices, passkeys: 
     methodsOf,
 
     /** What a sign-in asks for first: the account's chosen app or passkey while it has one, else a sent code. */
-    async firstFactor(account: Account): Promise<'totp' | 'passkey' | null> {
+    firstFactor(account: Account, methods: SignInMethod[]): 'totp' | 'passkey' | null {
       const preferred = account.preferredSecondFactor;
-      return preferred !== 'sms' && (await methodsOf(account)).includes(preferred) ? preferred : null;
+      return preferred !== 'sms' && methods.includes(preferred) ? preferred : null;
     },
 
     /** True when the code is the current one of one of the account's apps, used now for the first time. */

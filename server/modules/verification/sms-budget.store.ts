@@ -16,8 +16,9 @@ export interface SmsLimits {
 /**
  * Reserve one SMS for an account, or refuse when the account's rolling 24 h allowance or the
  * company's monthly budget is spent. Must run inside a transaction: the advisory lock makes the
- * per-account count exact when several processes send at once, and the monthly counter is a
- * single conditional UPDATE.
+ * per-account count exact when several processes send at once. The rest is one statement (the
+ * month's counter moves only while under budget, and the send is recorded only when it moved),
+ * because every SMS code waits for the month's row until this transaction commits.
  */
 export async function reserveSms(
   tx: Executor,
@@ -28,23 +29,20 @@ export async function reserveSms(
 ): Promise<boolean> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${'sms:' + accountId}))`);
   const since = new Date(now.getTime() - 24 * 3600_000);
-  const [recent] = await tx
-    .select({ n: count() })
-    .from(smsSends)
-    .where(and(eq(smsSends.accountId, accountId), gt(smsSends.sentAt, since)));
-  if (Number(recent?.n ?? 0) >= limits.perAccountPerDay) return false;
-
   const month = monthKey(now);
-  await tx.insert(smsMonthlyUsage).values({ month, sent: 0 }).onConflictDoNothing();
-  const reserved = await tx
-    .update(smsMonthlyUsage)
-    .set({ sent: sql`${smsMonthlyUsage.sent} + 1` })
-    .where(and(eq(smsMonthlyUsage.month, month), lt(smsMonthlyUsage.sent, limits.monthlyBudget)))
-    .returning({ sent: smsMonthlyUsage.sent });
-  if (reserved.length === 0) return false;
-
-  await tx.insert(smsSends).values({ accountId, purpose, costOre: limits.costOre, sentAt: now });
-  return true;
+  const recorded = (await tx.execute(sql`
+    WITH recent AS (
+      SELECT count(*) AS n FROM ${smsSends} WHERE ${smsSends.accountId} = ${accountId}::uuid AND ${smsSends.sentAt} > ${since}
+    ), reserved AS (
+      INSERT INTO ${smsMonthlyUsage} (month, sent)
+      SELECT ${month}, 1 FROM recent WHERE recent.n < ${limits.perAccountPerDay} AND ${limits.monthlyBudget} > 0
+      ON CONFLICT (month) DO UPDATE SET sent = ${smsMonthlyUsage}.sent + 1 WHERE ${smsMonthlyUsage}.sent < ${limits.monthlyBudget}
+      RETURNING sent
+    )
+    INSERT INTO ${smsSends} (account_id, purpose, cost_ore, sent_at)
+    SELECT ${accountId}::uuid, ${purpose}, ${limits.costOre}, ${now} FROM reserved
+    RETURNING id`)) as unknown as { rows: unknown[] };
+  return recorded.rows.length === 1;
 }
 
 /** SMS codes reserved against the monthly budget in `month` ("2026-11"). */
