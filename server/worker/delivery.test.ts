@@ -293,3 +293,21 @@ describe('SMS usage accounting', () => {
     expect(formatSmsUsage(report)).toContain(`Stuga Räkning (${cabin.id})`);
   });
 });
+
+describe('waking the workers', () => {
+  it('a queued message wakes a sleeping worker as soon as its transaction commits', async () => {
+    const t = apps['46elks'];
+    await t.deliver();
+    // Polling alone would take ten minutes: only the outbox's insert trigger can wake it in time.
+    const worker = workerWith(t, { pollIntervalMs: 600_000 });
+    await worker.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const to = newPhone();
+      await queue(t, { channel: 'sms', to });
+      await expect.poll(() => sms.sentTo(to).length, { timeout: 15_000, interval: 100 }).toBe(1);
+    } finally {
+      await worker.stop();
+    }
+  });
+});

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { Clock } from '../../core/clock.ts';
 import { decrypt, encrypt, type KeyRing } from '../../core/crypto-box.ts';
 import { newId } from '../../core/tokens.ts';
@@ -16,6 +15,7 @@ export interface NotificationsDeps {
 }
 
 /** The NOTIFY channel workers listen on. */
+/** The channel the outbox's insert trigger notifies (migration 0031). */
 export const OUTBOX_CHANNEL = 'portvakt_outbox';
 
 /**
@@ -51,7 +51,8 @@ export function createNotifications(deps: NotificationsDeps) {
     origin: { accountId?: string | null; installationId?: string | null; reference?: string | null },
   ): Promise<number> {
     const now = deps.clock.now();
-    const id = await insertOutbox(tx, {
+    // The insert trigger of migration 0031 wakes the workers when the transaction commits.
+    return insertOutbox(tx, {
       channel: row.channel,
       recipient: row.to,
       template: row.template,
@@ -67,9 +68,6 @@ export function createNotifications(deps: NotificationsDeps) {
       nextAttemptAt: now,
       createdAt: now,
     });
-    // Delivered by PostgreSQL only when the transaction commits: wakes the workers.
-    await tx.execute(sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`);
-    return id;
   }
 
   return {
