@@ -12,7 +12,6 @@ const signedOut: typeof sv = {
   },
   link: {
     missingToken: 'The link is incomplete. Open it straight from the message, or copy the whole address including everything after the # sign.',
-    checking: 'Checking the link…',
   },
   newPassword: {
     rulesTitle: 'The password must',
@@ -32,6 +31,10 @@ const signedOut: typeof sv = {
     },
     show: 'Show password',
   },
+  emailSent: {
+    hint: 'No e-mail? Look in your spam folder and check that the address is spelled right.',
+    tryAgain: 'Send to another address',
+  },
   forgot: {
     title: 'Forgot your password',
     intro: 'Enter the e-mail address you sign in with. We will send a link where you choose a new password.',
@@ -40,8 +43,6 @@ const signedOut: typeof sv = {
     submitting: 'Sending…',
     sentTitle: 'Check your e-mail',
     sent: 'If there is an account with the address {{email}}, we have sent a link to it. The link works once and for a short time, as the e-mail says.',
-    sentHint: 'No e-mail? Look in your spam folder and check that the address is spelled right.',
-    tryAgain: 'Send to another address',
   },
   reset: {
     title: 'Choose a new password',
@@ -100,7 +101,6 @@ const signedOut: typeof sv = {
     submitting: 'Confirming…',
     doneTitle: 'Your new e-mail address is in use',
     done: 'From now on you sign in with the new address, and we send e-mail to it.',
-    failedTitle: 'The address could not be changed',
     retry: 'Sign in and ask for the change again under Account and contract information › Account.',
   },
   undoEmail: {
@@ -111,7 +111,6 @@ const signedOut: typeof sv = {
     doneTitle: 'The change is undone',
     done: 'Your account has your e-mail address back and every session is signed out.',
     advice: 'If you did not change the address yourself: choose a new password with “Forgot your password” and call customer service.',
-    failedTitle: 'The change could not be undone',
     retry: 'Call customer service if someone else has changed your details.',
   },
   secondStep: {
@@ -129,7 +128,6 @@ const signedOut: typeof sv = {
     useEmail: 'Send a code by e-mail',
     useTotp: 'Use the authenticator app',
     usePasskey: 'Use a passkey',
-    switchedBySms: 'The text message with your code could not be delivered, so we sent the code by e-mail to {{to}} instead.',
   },
   help: {
     forgotQ: 'I have forgotten my password. What do I do?',

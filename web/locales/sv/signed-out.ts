@@ -11,7 +11,6 @@ const signedOut = {
   },
   link: {
     missingToken: 'Länken är inte komplett. Öppna den direkt från meddelandet, eller kopiera hela adressen inklusive allt efter #-tecknet.',
-    checking: 'Kontrollerar länken…',
   },
   newPassword: {
     rulesTitle: 'Lösenordet ska',
@@ -31,6 +30,10 @@ const signedOut = {
     },
     show: 'Visa lösenordet',
   },
+  emailSent: {
+    hint: 'Hittar du inget mejl? Titta i skräpposten och kontrollera att adressen är rätt stavad.',
+    tryAgain: 'Skicka till en annan adress',
+  },
   forgot: {
     title: 'Glömt lösenordet',
     intro: 'Skriv e-postadressen du loggar in med. Vi skickar en länk där du väljer ett nytt lösenord.',
@@ -39,8 +42,6 @@ const signedOut = {
     submitting: 'Skickar…',
     sentTitle: 'Titta i din e-post',
     sent: 'Om det finns ett konto med adressen {{email}} har vi skickat en länk dit. Länken kan användas en gång och gäller en kort tid, som det står i mejlet.',
-    sentHint: 'Hittar du inget mejl? Titta i skräpposten och kontrollera att adressen är rätt stavad.',
-    tryAgain: 'Skicka till en annan adress',
   },
   reset: {
     title: 'Välj nytt lösenord',
@@ -99,7 +100,6 @@ const signedOut = {
     submitting: 'Bekräftar…',
     doneTitle: 'Den nya e-postadressen gäller',
     done: 'Från och med nu loggar du in med den nya adressen, och vi skickar e-post dit.',
-    failedTitle: 'Adressen kunde inte bytas',
     retry: 'Logga in och be om bytet igen under Konto och avtalsinformation › Konto.',
   },
   undoEmail: {
@@ -110,7 +110,6 @@ const signedOut = {
     doneTitle: 'Bytet är ångrat',
     done: 'Kontot har tillbaka din e-postadress och alla inloggningar är avslutade.',
     advice: 'Om du inte själv bytte adressen: välj ett nytt lösenord med ”Glömt lösenordet” och ring kundtjänst.',
-    failedTitle: 'Bytet kunde inte ångras',
     retry: 'Ring kundtjänst om någon annan har ändrat dina uppgifter.',
   },
   secondStep: {
@@ -128,7 +127,6 @@ const signedOut = {
     useEmail: 'Skicka kod med e-post',
     useTotp: 'Använd autentiseringsappen',
     usePasskey: 'Använd nyckel (passkey)',
-    switchedBySms: 'Koden som skickades med SMS kom inte fram, så vi skickade den med e-post till {{to}} i stället.',
   },
   help: {
     forgotQ: 'Jag har glömt mitt lösenord. Vad gör jag?',
