@@ -1,0 +1,59 @@
+import { devMessages } from '../contract/dev.ts';
+import { TEST_PASSWORD, type Account, type Portal } from './portal.ts';
+
+export type LinkPage = 'activate' | 'verify-email' | 'reset-password' | 'confirm-email' | 'undo-email-change';
+
+/** Links already followed, so a journey waits for a new one rather than reusing an old one. */
+const usedLinks = new Set<string>();
+
+/** The path and fragment of the newest not yet used link to `page` the dev inbox received for `to`. */
+export async function linkFromInbox(portal: Portal, to: string, page: LinkPage): Promise<string> {
+  const pattern = new RegExp(`/${page}#token=[A-Za-z0-9_-]+`);
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${portal.baseUrl}/api/v1/dev/messages?${new URLSearchParams({ to, limit: '10' })}`);
+    const link = devMessages
+      .parse(await response.json())
+      .map((message) => message.body.match(pattern)?.[0])
+      .find((found) => found && !usedLinks.has(found));
+    if (link) {
+      usedLinks.add(link);
+      return link;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no new ${page} link for ${to} within 15 s`);
+}
+
+export interface ApiSession {
+  call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: object): Promise<Response>;
+}
+
+/** Sign in through the API with password and SMS code, as a browser would, for setting up state. */
+export async function apiSignIn(portal: Portal, account: Account, password = TEST_PASSWORD): Promise<ApiSession> {
+  const post = (path: string, body: object, headers: Record<string, string> = {}) =>
+    fetch(`${portal.baseUrl}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const { flowId } = await (await post('/auth/login', { email: account.email, password })).json();
+  const verified = await post('/auth/login/verify', { flowId, code: await portal.latestCode(account.phone!) });
+  if (!verified.ok) throw new Error(`sign-in failed: ${await verified.text()}`);
+  const cookie = verified.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = await verified.json();
+  return {
+    call: (method, path, body) =>
+      fetch(`${portal.baseUrl}/api/v1${path}`, {
+        method,
+        headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      }),
+  };
+}
+
+/** A call that must succeed; its JSON answer (or null). */
+export async function expectOk<T = unknown>(answer: Promise<Response>): Promise<T> {
+  const response = await answer;
+  if (!response.ok) throw new Error(`${response.status}: ${await response.text()}`);
+  return (response.status === 204 ? null : await response.json()) as T;
+}
