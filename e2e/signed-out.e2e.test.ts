@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('signed-out journeys in a real browser', { timeout
     const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
     /** Opened as from an e-mail: a fresh load, not a fragment change of the page already shown. */
     const openLink = async (page: Page, link: string) => {
-      await page.goto('about:blank');
+      await page.goto('/sign-in');
       await page.goto(link);
     };
 
