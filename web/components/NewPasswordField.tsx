@@ -56,11 +56,13 @@ export function NewPasswordField({ label, value, onChange, error, name = 'new-pa
           {error}
         </p>
       )}
-      <div className="new-password__meter" data-level={level} aria-hidden="true">
-        {[1, 2, 3, 4].map((step) => (
-          <span key={step} className={step <= meterSteps[level] ? 'new-password__bar new-password__bar--on' : 'new-password__bar'} />
-        ))}
-      </div>
+      {value && (
+        <div className="new-password__meter" data-level={level} aria-hidden="true">
+          {[1, 2, 3, 4].map((step) => (
+            <span key={step} className={step <= meterSteps[level] ? 'new-password__bar new-password__bar--on' : 'new-password__bar'} />
+          ))}
+        </div>
+      )}
       {/* Announced politely when the level changes, not on every keystroke. */}
       <p className="new-password__strength" id={`${id}-strength`} aria-live="polite">
         {value && t('signedOut.newPassword.strength', { level: t(`signedOut.newPassword.levels.${level}`) })}

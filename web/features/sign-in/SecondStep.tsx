@@ -36,9 +36,12 @@ export function SecondStep({ sent: firstSent, onSignedIn, onRestart }: SecondSte
   const codeInput = useRef<HTMLInputElement>(null);
   const kind = stepKind(sent.channel);
   usePageTitle(t(titles[kind]));
+  // "A new code was sent, the last one no longer works" is only true when a code was sent before.
+  const [replacedCode, setReplacedCode] = useState(false);
   const sendCode = useMutation({
     mutationFn: (channel: 'sms' | 'email') => signInApi.sendCode(sent.flowId, channel),
     onSuccess: (answer) => {
+      setReplacedCode(kind === 'code');
       setSent((current) => ({ ...current, ...answer }));
       codeInput.current?.focus();
     },
@@ -71,7 +74,7 @@ export function SecondStep({ sent: firstSent, onSignedIn, onRestart }: SecondSte
         )}
       </p>
       {kind === 'code' && sent.fallbackReason && <CodeFallbackNote reason={sent.fallbackReason} />}
-      {sendCode.isSuccess && <Alert tone="success">{t(resent, { to: sentTo })}</Alert>}
+      {sendCode.isSuccess && replacedCode && <Alert tone="success">{t(resent, { to: sentTo })}</Alert>}
       {sendCode.error && <FailureNotice error={sendCode.error} />}
       {kind === 'passkey' ? (
         <PasskeyForm flowId={sent.flowId} onSignedIn={onSignedIn} onRestart={onRestart} />

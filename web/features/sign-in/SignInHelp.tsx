@@ -11,7 +11,7 @@ export function SignInHelp() {
       question: t(`faq.${topic}Q`),
       answer: t(`faq.${topic}A`),
     })),
-    ...(['forgot', 'appLost', 'activation'] as const).map((topic) => ({
+    ...(['forgot', 'appLost'] as const).map((topic) => ({
       question: t(`signedOut.help.${topic}Q`),
       answer: t(`signedOut.help.${topic}A`),
     })),
