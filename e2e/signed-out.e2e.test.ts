@@ -2,7 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage, chromiumPath, hasChromium, startPortal, texts, TEST_PASSWORD, type Account, type Portal } from './portal.ts';
-import { apiSignIn, expectOk, linkFromInbox } from './signed-out.helpers.ts';
+import { addVirtualAuthenticator, apiSignIn, expectOk, linkFromInbox, registerPasskeyInPage, serveAsLocalhost } from './signed-out.helpers.ts';
 
 if (!hasChromium) console.warn(`Browser journeys skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH).`);
 
@@ -220,5 +220,45 @@ describe.skipIf(!hasChromium)('signed-out journeys in a real browser', { timeout
       await page.getByText(t.overview.signedInWithSms).waitFor();
       await page.context().close();
     });
+  });
+});
+
+describe.skipIf(!hasChromium)('passkey sign-in in a real browser', { timeout: 240_000 }, () => {
+  /** Only the browser sees this port: its requests are forwarded to the portal. */
+  const PORT = 47991;
+  let portal: Portal;
+  beforeAll(async () => {
+    portal = await startPortal({ PUBLIC_URL: `http://localhost:${PORT}` });
+  });
+  afterAll(() => portal?.close());
+
+  it.each(['sv', 'en'] as const)('signs in with a passkey in %s', async (language) => {
+    const t = texts(language);
+    const account = await portal.createAccount({ name: 'Petra Passkey', language });
+    const page = await portal.newPage(language);
+    const origin = await serveAsLocalhost(page.context(), portal, PORT);
+    await addVirtualAuthenticator(page);
+    const password = async () => {
+      await page.goto(`${origin}/sign-in`);
+      await page.getByLabel(t.signIn.email).fill(account.email);
+      await page.getByLabel(t.signIn.password, { exact: true }).fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: t.signIn.submit }).click();
+    };
+    await password();
+    await page.getByLabel(t.signIn.code).fill(await portal.latestCode(account.phone!));
+    await page.getByRole('button', { name: t.signIn.verify, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: t.overview.greeting.replace('{{name}}', account.name) }).waitFor();
+    expect(await registerPasskeyInPage(page)).toBe(204);
+    await page.getByRole('button', { name: t.shell.signOut }).click();
+    await page.getByRole('heading', { level: 1, name: t.signIn.title }).waitFor();
+
+    // With a passkey the sign-in asks for it first; SMS and e-mail stay one press away.
+    await password();
+    await page.getByRole('heading', { level: 1, name: t.signedOut.secondStep.passkeyTitle }).waitFor();
+    await page.getByRole('button', { name: t.signedOut.secondStep.useSms }).waitFor();
+    await checkPage(page, 'sign-in-passkey', language);
+    await page.getByRole('button', { name: t.signedOut.secondStep.passkeyButton }).click();
+    await page.getByText(t.overview.signedInWithPasskey).waitFor();
+    await page.context().close();
   });
 });
