@@ -41,7 +41,7 @@ export function CodeForm({ flowId, source, inputRef, onSignedIn, onRestart }: Co
   return (
     <>
       {verify.error && <FailureNotice error={verify.error} />}
-      <form className="sign-in__form" onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate>
         <TextField
           ref={inputRef}
           className="field--code"

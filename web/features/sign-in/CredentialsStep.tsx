@@ -48,7 +48,7 @@ export function CredentialsStep({ initialEmail, notice, onCodeSent, onSignedIn }
       <PageHeading>{t('signIn.title')}</PageHeading>
       <p className="lead">{t('signIn.intro')}</p>
       {failure ? <FailureNotice error={failure} /> : notice && notice.kind !== 'failure' && <ArrivalNotice kind={notice.kind} />}
-      <form className="sign-in__form" onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate>
         <TextField
           label={t('signIn.email')}
           type="email"

@@ -41,7 +41,7 @@ export function PasskeyForm({ flowId, onSignedIn, onRestart }: PasskeyFormProps)
     <>
       {signIn.error && (cancelled ? <Alert tone="info">{t('signedOut.secondStep.passkeyCancelled')}</Alert> : <FailureNotice error={signIn.error} />)}
       <TrustDeviceCheckbox checked={trustDevice} onChange={setTrustDevice} />
-      <Button className="sign-in__passkey" busy={signIn.isPending} busyLabel={t('signedOut.secondStep.passkeyWaiting')} onClick={() => signIn.mutate()}>
+      <Button busy={signIn.isPending} busyLabel={t('signedOut.secondStep.passkeyWaiting')} onClick={() => signIn.mutate()}>
         {t('signedOut.secondStep.passkeyButton')}
       </Button>
     </>
