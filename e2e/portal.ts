@@ -59,6 +59,8 @@ export async function startPortal(env: Record<string, string> = {}) {
 
   return {
     baseUrl,
+    /** For journeys that set up state the UI under test does not create (e.g. an account customer service made). */
+    services,
 
     createAccount: (overrides: Parameters<typeof makeAccount>[1] = {}) => makeAccount(services, overrides),
 

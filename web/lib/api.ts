@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loginResponse, me, resendResponse, signedIn, type Me } from '../../contract/auth.ts';
+import { loginResponse, me, signedIn, type Me } from '../../contract/auth.ts';
 import { devMessages } from '../../contract/dev.ts';
 import { publicSettings } from '../../contract/public.ts';
 import type { Language } from './i18n.ts';
@@ -16,9 +16,6 @@ export const api = {
 
   login: (input: { email: string; password: string }) =>
     request('POST', '/auth/login', loginResponse, { ...input, client: 'web' }).then(keepCsrf),
-
-  /** "I didn't get a code": a new code by e-mail. */
-  resendCode: (flowId: string) => request('POST', '/auth/login/resend', resendResponse, { flowId, channel: 'email' }),
 
   verifyCode: (input: { flowId: string; code: string; trustDevice: boolean }) =>
     request('POST', '/auth/login/verify', signedIn, input).then(keepCsrf),

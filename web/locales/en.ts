@@ -1,5 +1,6 @@
 import type { Catalog } from './sv.ts';
 import security from './en/security.ts';
+import signedOut from './en/signed-out.ts';
 
 const en: Catalog = {
   app: {
@@ -164,6 +165,7 @@ const en: Catalog = {
     body: 'The address may be mistyped, or the page has moved.',
     home: 'Go to the start page',
   },
+  signedOut,
   time: {
     minutesSeconds: '{{minutes}} min {{seconds}} s',
     seconds: '{{seconds}} s',

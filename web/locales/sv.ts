@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../contract/errors.ts';
 import security from './sv/security.ts';
+import signedOut from './sv/signed-out.ts';
 
 /** Swedish, the default language. en.ts must have exactly the same keys. */
 const sv = {
@@ -165,6 +166,7 @@ const sv = {
     body: 'Adressen kan vara felskriven, eller så har sidan flyttats.',
     home: 'Till startsidan',
   },
+  signedOut,
   time: {
     minutesSeconds: '{{minutes}} min {{seconds}} s',
     seconds: '{{seconds}} s',

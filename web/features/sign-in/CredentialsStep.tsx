@@ -1,12 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { LoginResponse } from '../../../contract/auth.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { api } from '../../lib/api.ts';
+import { usePageTitle } from '../../lib/page-title.ts';
 import { FailureNotice } from './FailureNotice.tsx';
 import type { CodeSent, StepNotice } from './sign-in.types.ts';
 
@@ -28,6 +30,7 @@ export function CredentialsStep({ initialEmail, notice, onCodeSent, onSignedIn }
   const { t } = useTranslation();
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
+  usePageTitle(t('signIn.title'));
   const login = useMutation({
     mutationFn: api.login,
     onSuccess: (answer: LoginResponse) => (answer.status === 'code_required' ? onCodeSent(answer, email) : onSignedIn()),
@@ -45,7 +48,7 @@ export function CredentialsStep({ initialEmail, notice, onCodeSent, onSignedIn }
       <PageHeading>{t('signIn.title')}</PageHeading>
       <p className="lead">{t('signIn.intro')}</p>
       {failure ? <FailureNotice error={failure} /> : notice && notice.kind !== 'failure' && <ArrivalNotice kind={notice.kind} />}
-      <form className="sign-in__form" onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate>
         <TextField
           label={t('signIn.email')}
           type="email"
@@ -66,10 +69,21 @@ export function CredentialsStep({ initialEmail, notice, onCodeSent, onSignedIn }
           value={password}
           onChange={(event) => setPassword(event.target.value)}
         />
+        <p className="sign-in__forgot">
+          <Link to="/forgot-password">{t('signedOut.links.forgotPassword')}</Link>
+        </p>
         <Button type="submit" busy={login.isPending} busyLabel={t('signIn.submitting')}>
           {t('signIn.submit')}
         </Button>
       </form>
+      <div className="signed-out__links">
+        <p>
+          {t('signedOut.links.noAccount')} <Link to="/register">{t('signedOut.links.register')}</Link>
+        </p>
+        <p>
+          {t('signedOut.links.noActivation')} <Link to="/resend-activation">{t('signedOut.links.resendActivation')}</Link>
+        </p>
+      </div>
     </>
   );
 }

@@ -1,0 +1,114 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { devMessages } from '../contract/dev.ts';
+import { TEST_PASSWORD, type Account, type Portal } from './portal.ts';
+
+export type LinkPage = 'activate' | 'verify-email' | 'reset-password' | 'confirm-email' | 'undo-email-change';
+
+/** Links already followed, so a journey waits for a new one rather than reusing an old one. */
+const usedLinks = new Set<string>();
+
+/** The path and fragment of the newest not yet used link to `page` the dev inbox received for `to`. */
+export async function linkFromInbox(portal: Portal, to: string, page: LinkPage): Promise<string> {
+  const pattern = new RegExp(`/${page}#token=[A-Za-z0-9_-]+`);
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${portal.baseUrl}/api/v1/dev/messages?${new URLSearchParams({ to, limit: '10' })}`);
+    const link = devMessages
+      .parse(await response.json())
+      .map((message) => message.body.match(pattern)?.[0])
+      .find((found) => found && !usedLinks.has(found));
+    if (link) {
+      usedLinks.add(link);
+      return link;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no new ${page} link for ${to} within 15 s`);
+}
+
+export interface ApiSession {
+  call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: object): Promise<Response>;
+}
+
+/** Sign in through the API with password and SMS code, as a browser would, for setting up state. */
+export async function apiSignIn(portal: Portal, account: Account, password = TEST_PASSWORD): Promise<ApiSession> {
+  const post = (path: string, body: object, headers: Record<string, string> = {}) =>
+    fetch(`${portal.baseUrl}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const { flowId } = await (await post('/auth/login', { email: account.email, password })).json();
+  const verified = await post('/auth/login/verify', { flowId, code: await portal.latestCode(account.phone!) });
+  if (!verified.ok) throw new Error(`sign-in failed: ${await verified.text()}`);
+  const cookie = verified.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = await verified.json();
+  return {
+    call: (method, path, body) =>
+      fetch(`${portal.baseUrl}/api/v1${path}`, {
+        method,
+        headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      }),
+  };
+}
+
+/** A call that must succeed; its JSON answer (or null). */
+export async function expectOk<T = unknown>(answer: Promise<Response>): Promise<T> {
+  const response = await answer;
+  if (!response.ok) throw new Error(`${response.status}: ${await response.text()}`);
+  return (response.status === 204 ? null : await response.json()) as T;
+}
+
+/**
+ * Passkeys need a real host name (an IP address is no WebAuthn relying party), so the page runs
+ * at http://localhost:<port> and the browser context forwards that origin to the portal.
+ */
+export async function serveAsLocalhost(context: BrowserContext, portal: Portal, port: number): Promise<string> {
+  const origin = `http://localhost:${port}`;
+  await context.route(`${origin}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    await route.fulfill({ response: await route.fetch({ url: `${portal.baseUrl}${url.pathname}${url.search}` }) });
+  });
+  return origin;
+}
+
+/** Chromium's built-in virtual authenticator, which answers WebAuthn calls without a person. */
+export async function addVirtualAuthenticator(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+}
+
+/**
+ * Add a passkey for the signed-in account from inside the page, as the security settings page
+ * would: step-up with the password, then the WebAuthn creation ceremony. Answers the HTTP status.
+ */
+export function registerPasskeyInPage(page: Page, password = TEST_PASSWORD): Promise<number> {
+  return page.evaluate(async (password) => {
+    const decode = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=')), (c) => c.charCodeAt(0));
+    const encode = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const { csrfToken } = await (await fetch('/api/v1/me')).json();
+    const headers = { 'content-type': 'application/json', 'x-csrf-token': csrfToken };
+    await fetch('/api/v1/auth/step-up/password', { method: 'POST', headers, body: JSON.stringify({ password }) });
+    const options = await (await fetch('/api/v1/me/two-factor/passkeys/options', { method: 'POST', headers: { 'x-csrf-token': csrfToken } })).json();
+    const credential = (await navigator.credentials.create({
+      publicKey: {
+        ...options,
+        challenge: decode(options.challenge),
+        user: { ...options.user, id: decode(options.user.id) },
+        excludeCredentials: (options.excludeCredentials ?? []).map((c: { id: string }) => ({ ...c, id: decode(c.id) })),
+      },
+    })) as PublicKeyCredential;
+    const attestation = credential.response as AuthenticatorAttestationResponse;
+    const response = {
+      id: credential.id,
+      rawId: encode(credential.rawId),
+      type: 'public-key',
+      response: { clientDataJSON: encode(attestation.clientDataJSON), attestationObject: encode(attestation.attestationObject), transports: attestation.getTransports() },
+      clientExtensionResults: {},
+    };
+    return (await fetch('/api/v1/me/two-factor/passkeys', { method: 'POST', headers, body: JSON.stringify({ response, label: 'Testnyckel' }) })).status;
+  }, password);
+}
