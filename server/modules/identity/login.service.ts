@@ -123,16 +123,15 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
   async function completeSignIn(
     flow: LoginFlow,
     account: Account,
-    method: SecondFactor,
-    check: () => Promise<boolean> | boolean,
+    check: () => Promise<SecondFactor | null>,
     input: { trustDevice: boolean; deviceLabel?: string },
     ctx: RequestContext,
   ): Promise<SignedIn> {
     const now = deps.clock.now();
     const attempt = await lockout.reserve(flow.throttleKey, now);
-    const ok = await check();
-    deps.metrics?.credentialChecked('code', ok);
-    if (!ok) return lockout.failed(flow.throttleKey, attempt, account, ctx, 'invalid_code');
+    const method = await check();
+    deps.metrics?.credentialChecked('code', method !== null);
+    if (!method) return lockout.failed(flow.throttleKey, attempt, account, ctx, 'invalid_code');
     return db.transaction(async (tx) => {
       if (!(await completeFlow(tx, flow.idHash, now))) throw new AppError('invalid_code');
       await lockout.succeeded(tx, flow.throttleKey, now);
@@ -258,11 +257,20 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
     ): Promise<SignedIn> {
       const { idHash, flow, account } = await openFlow(input.flowId, ctx);
       const now = deps.clock.now();
-      if (flow.channel === 'totp') {
-        return completeSignIn(flow, account, 'totp', () => twoFactor.useTotpCode(account, input.code, now), input, ctx);
-      }
-      const live = flow.codeExpiresAt && flow.codeExpiresAt > now ? flow.codeHash : null;
-      return completeSignIn(flow, account, flow.channel, () => codeMatches(secretKey, codePurpose(idHash), input.code, live), input, ctx);
+      const sent = flow.channel === 'sms' || flow.channel === 'email' ? flow.channel : null;
+      const live = sent && flow.codeExpiresAt && flow.codeExpiresAt > now ? flow.codeHash : null;
+      // The code sent in this sign-in, or else the current code of one of the account's
+      // authenticator apps: an app stays usable after an SMS went out. Either way one attempt.
+      return completeSignIn(
+        flow,
+        account,
+        async () => {
+          if (sent && codeMatches(secretKey, codePurpose(idHash), input.code, live)) return sent;
+          return (await twoFactor.useTotpCode(account, input.code, now)) ? 'totp' : null;
+        },
+        input,
+        ctx,
+      );
     },
 
     /** Step 2 with a passkey: the challenge to sign, for any open flow of an account that has one. */
@@ -276,7 +284,7 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
       ctx: RequestContext,
     ): Promise<SignedIn> {
       const { idHash, flow, account } = await openFlow(input.flowId, ctx);
-      return completeSignIn(flow, account, 'passkey', () => passkeys.verifyAssertion(account, `login:${idHash}`, input.response), input, ctx);
+      return completeSignIn(flow, account, async () => ((await passkeys.verifyAssertion(account, `login:${idHash}`, input.response)) ? 'passkey' : null), input, ctx);
     },
   };
 }

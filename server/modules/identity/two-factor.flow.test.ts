@@ -69,6 +69,20 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
     expect((await verify(flowId, await t.latestCode(account.phone!))).statusCode).toBe(200);
   });
 
+  it('after an SMS code went out, the app\'s code still signs in', async () => {
+    const account = await makeAccount(t.services);
+    const secret = await enrol(asWeb(t, await signInWeb(t, account)));
+    const { flowId } = (await login(account.email)).json();
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/resend', payload: { flowId, channel: 'sms' } })).json()).toMatchObject({ channel: 'sms' });
+    expect((await verify(flowId, '000000')).json().code).toBe('invalid_code');
+    t.clock.advance(31_000);
+    const signedIn = await verify(flowId, totpCodeAt(secret, t.clock.now()));
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json()).toMatchObject({ status: 'signed_in' });
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: signedIn.headers['set-cookie'] as string } });
+    expect(me.json()).toMatchObject({ secondFactor: 'totp' });
+  });
+
   it('steps up with the app, removes it, and sign-in goes back to SMS', async () => {
     const account = await makeAccount(t.services);
     const me = asWeb(t, await signInWeb(t, account));

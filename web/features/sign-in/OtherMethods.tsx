@@ -20,14 +20,13 @@ const labels = {
 } as const;
 
 /**
- * The account's other second factors. Once a code was sent the server checks only that code,
- * so the app is no longer offered (a code from it would count as a wrong attempt); and
- * "I didn't get a code" already offers e-mail, so e-mail is not repeated here.
+ * The account's other second factors. The server takes the app's code at any step, even after
+ * a code was sent; "I didn't get a code" already offers e-mail, so e-mail is not repeated here.
  */
 export function OtherMethods({ current, methods, pending, onChoose }: OtherMethodsProps) {
   const { t } = useTranslation();
   const sentCode = current === 'sms' || current === 'email';
-  const others = methods.filter((method) => method !== current && !(sentCode && (method === 'email' || method === 'totp')));
+  const others = methods.filter((method) => method !== current && !(sentCode && method === 'email'));
   if (others.length === 0) return null;
   return (
     <>
