@@ -1,16 +1,21 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../core/app-error.ts';
 import type { Executor } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { preparedPerHandle } from '../../db/prepared.ts';
 import { accounts, type Account } from './identity.tables.ts';
 
+// Prepared: every sign-in step looks an account up.
+const accountByEmail = preparedPerHandle((db) => db.select().from(accounts).where(eq(accounts.email, sql.placeholder('email'))).limit(1).prepare('find_account_by_email'));
+const accountById = preparedPerHandle((db) => db.select().from(accounts).where(eq(accounts.id, sql.placeholder('id'))).limit(1).prepare('find_account_by_id'));
+
 export async function findAccountByEmail(db: Executor, email: string): Promise<Account | undefined> {
-  const [row] = await db.select().from(accounts).where(eq(accounts.email, email)).limit(1);
+  const [row] = await accountByEmail(db).execute({ email });
   return row;
 }
 
 export async function findAccountById(db: Executor, id: string): Promise<Account | undefined> {
-  const [row] = await db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
+  const [row] = await accountById(db).execute({ id });
   return row;
 }
 

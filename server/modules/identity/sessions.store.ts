@@ -1,38 +1,28 @@
 import { and, desc, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
+import { preparedPerHandle } from '../../db/prepared.ts';
 import { accounts, refreshTokens, sessions, type Account, type Session } from './identity.tables.ts';
 
 export async function insertSession(db: Executor, session: typeof sessions.$inferInsert): Promise<void> {
   await db.insert(sessions).values(session);
 }
 
-/** The query of findSessionWithAccount, built once per database handle instead of per request. */
-function sessionWithAccountQuery(db: Executor) {
-  return db
+const sessionWithAccountQuery = preparedPerHandle((db) =>
+  db
     .select({ session: sessions, account: accounts })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
     .limit(1)
-    .prepare('find_session_with_account');
-}
-const sessionWithAccountQueries = new WeakMap<Executor, ReturnType<typeof sessionWithAccountQuery>>();
+    .prepare('find_session_with_account'),
+);
 
-/**
- * One indexed join: the hot path of every signed-in request. Prepared once, because building
- * this select (25 columns of two tables) in the query builder took about 160 µs of CPU per
- * call, as much as a whole bare Fastify + pg request (see docs/benchmarks.md).
- */
+/** One indexed join: the hot path of every signed-in request, prepared (25 columns of two tables). */
 export async function findSessionWithAccount(
   db: Executor,
   tokenHash: string,
 ): Promise<{ session: Session; account: Account } | undefined> {
-  let query = sessionWithAccountQueries.get(db);
-  if (!query) {
-    query = sessionWithAccountQuery(db);
-    sessionWithAccountQueries.set(db, query);
-  }
-  const [row] = await query.execute({ tokenHash });
+  const [row] = await sessionWithAccountQuery(db).execute({ tokenHash });
   return row;
 }
 
