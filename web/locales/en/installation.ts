@@ -55,6 +55,7 @@ const installation: Catalog['installation'] = {
   contract: {
     title: 'Contract',
     intro: 'The contract for {{alias}}. The details come from our systems and cannot be changed here.',
+    none: 'No contract details are registered for the alarm system yet. Contact customer service if you miss them.',
     details: 'Contract details',
     number: 'Contract number',
     startDate: 'Start date',

@@ -54,6 +54,7 @@ const installation = {
   contract: {
     title: 'Avtal',
     intro: 'Avtalet för {{alias}}. Uppgifterna kommer från våra system och kan inte ändras här.',
+    none: 'Det finns inga avtalsuppgifter registrerade för larmsystemet än. Kontakta kundtjänst om du saknar dem.',
     details: 'Avtalsuppgifter',
     number: 'Avtalsnummer',
     startDate: 'Startdatum',
