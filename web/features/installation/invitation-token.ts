@@ -25,7 +25,8 @@ export function forgetInvitationToken(): void {
  */
 export function useInvitationToken(): string | null {
   const [token] = useState(() => {
-    const fromLink = window.location.hash.slice(1);
+    // The link is /invitation#<token>; the "token=" form of the portal's other links works too.
+    const fromLink = window.location.hash.slice(1).replace(/^token=/, '');
     if (!fromLink) return read();
     try {
       sessionStorage.setItem(storageKey, fromLink);
