@@ -37,23 +37,6 @@ describe.skipIf(!hasChromium)('Installations, users, code words and contact pers
     throw new Error(`no message matching ${pattern} for ${recipient} within 15 s`);
   }
 
-  /**
-   * Step-up through the API from the page, with the session's CSRF token, until the portal's
-   * own step-up dialog is there to do it.
-   */
-  async function stepUp(page: Page): Promise<void> {
-    const status = await page.evaluate(async (password) => {
-      const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken?: string };
-      const response = await fetch('/api/v1/auth/step-up/password', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken ?? '' },
-        body: JSON.stringify({ password }),
-      });
-      return response.status;
-    }, TEST_PASSWORD);
-    expect(status).toBe(200);
-  }
-
   describe.each(['sv', 'en'] as const)('in %s', (language) => {
     const t = texts(language);
     const i = t.installation;
@@ -62,13 +45,15 @@ describe.skipIf(!hasChromium)('Installations, users, code words and contact pers
     /** Signed in from a trusted device, without a code, which is no step-up: changes then ask for one. */
     const signInOnTrustedDevice = async (account: Account): Promise<Page> => {
       const page = await portal.newPage(language);
-      await portal.signIn({ page, as: account, trustDevice: true });
-      await page.getByRole('button', { name: t.shell.signOut }).click();
-      await page.getByLabel(t.signIn.email).fill(account.email);
-      await page.getByLabel(t.signIn.password, { exact: true }).fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: t.signIn.submit }).click();
-      await heading(page, t.overview.greeting.replace('{{name}}', account.name)).waitFor();
+      await portal.signInOnTrustedDevice({ page, as: account });
       return page;
+    };
+    /** The portal's step-up dialog, answered with the password. */
+    const confirmInDialog = async (page: Page) => {
+      const dialog = page.getByRole('dialog', { name: t.stepUp.title });
+      await dialog.getByLabel(t.stepUp.password).fill(TEST_PASSWORD);
+      await dialog.getByRole('button', { name: t.stepUp.confirm, exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
     };
     const goTo = async (page: Page, link: string, title: string) => {
       await menu(page).getByRole('link', { name: link, exact: true }).click();
@@ -112,8 +97,7 @@ describe.skipIf(!hasChromium)('Installations, users, code words and contact pers
       await page.getByRole('heading', { level: 3, name: new RegExp(owner.name) }).waitFor();
       await checkPage(page, 'installation-users', language);
 
-      // Add user: level, details, send. The API asks for a fresh step-up first.
-      await stepUp(page);
+      // Add user: level, details, send; the step-up dialog asks for the password first.
       await goTo(page, i.menu.addUser, i.addUser.title);
       await checkPage(page, 'installation-add-user', language);
       const newcomer = { name: `Nina Ny ${language}`, email: `nina.${language}@example.com` };
@@ -125,6 +109,7 @@ describe.skipIf(!hasChromium)('Installations, users, code words and contact pers
       await checkPage(page, 'installation-add-user-restricted', language);
       await page.getByRole('radio', { name: i.levels.user, exact: true }).check();
       await page.getByRole('button', { name: i.addUser.submit }).click();
+      await confirmInDialog(page);
       await page.getByText(i.addUser.sent.replace('{{email}}', newcomer.email)).waitFor();
       await checkPage(page, 'installation-add-user-sent', language);
       await page.getByRole('link', { name: i.addUser.toUsers }).click();
@@ -210,12 +195,14 @@ describe.skipIf(!hasChromium)('Installations, users, code words and contact pers
       await page.getByLabel(i.codeWords.newCustomerWord).fill('Blåklocka');
       await page.getByLabel(i.codeWords.newCompanyWord).fill('Vitsippa');
       await page.getByRole('button', { name: i.codeWords.save }).click();
-      // Without a fresh step-up the API refuses, and the page says why.
+      // Cancelling the step-up dialog leaves the words as they were, and the page says why.
+      const dialog = page.getByRole('dialog', { name: t.stepUp.title });
+      await dialog.getByRole('button', { name: t.stepUp.cancel }).click();
       await page.getByRole('alert').getByText(t.errors.step_up_required).waitFor();
       await checkPage(page, 'code-words-step-up-needed', language);
 
-      await stepUp(page);
       await page.getByRole('button', { name: i.codeWords.save }).click();
+      await confirmInDialog(page);
       await page.getByText(i.codeWords.saved).waitFor();
       const status = page.getByRole('region', { name: i.codeWords.status });
       await expect.poll(() => status.getByText(i.codeWords.isSet, { exact: true }).count()).toBe(2);
