@@ -164,6 +164,14 @@ describe.skipIf(!hasChromium)('Installations, users, code words and contact pers
       await card.getByText(i.levels.user, { exact: true }).first().waitFor();
       await page.getByRole('region', { name: i.users.invitations }).getByText(i.users.noInvitations).waitFor();
       await checkPage(page, 'installation-users-joined', language);
+
+      // The owner restricts the new user to Saturdays.
+      await card.getByLabel(i.users.changeLevel.replace('{{name}}', newcomer.name)).selectOption(i.levels.restricted);
+      await card.getByRole('checkbox', { name: new RegExp(language === 'sv' ? 'lördag' : 'Saturday', 'i') }).check();
+      await checkPage(page, 'installation-users-change', language);
+      await card.getByRole('button', { name: i.users.saveLevel }).click();
+      await page.getByRole('status').getByText(i.users.levelChanged.replace('{{name}}', newcomer.name).replace('{{level}}', i.levels.restricted)).waitFor();
+      await card.getByText(language === 'sv' ? 'lör' : 'Sat', { exact: true }).waitFor();
       await page.context().close();
     });
 

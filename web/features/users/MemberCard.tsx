@@ -1,15 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PermissionLevel } from '../../../contract/installations.ts';
+import type { AccessWindow, PermissionLevel } from '../../../contract/installations.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { DetailsList } from '../../components/DetailsList.tsx';
 import { useDescribeAccessWindow } from '../../lib/access-window.ts';
 import type { InstallationSummary } from '../../lib/current-installation.tsx';
-import { useErrorText } from '../../lib/error-text.ts';
+import { failureCode, useErrorText } from '../../lib/error-text.ts';
 import { useFormat } from '../../lib/format.ts';
+import { AccessWindowFields } from './AccessWindowFields.tsx';
 import { membersQueryKey, usersApi, type Member } from './users.api.ts';
 
 interface Props {
@@ -29,12 +30,14 @@ export function MemberCard({ installation, member, isMe, manage, onDone }: Props
   const describeWindow = useDescribeAccessWindow();
   const queryClient = useQueryClient();
   const levelId = useId();
+  const errorId = useId();
   const [level, setLevel] = useState<PermissionLevel>(member.level);
+  const [window, setWindow] = useState<AccessWindow>(member.accessWindow ?? {});
   const refresh = () => queryClient.invalidateQueries({ queryKey: membersQueryKey(installation.id) });
   const changeLevel = useMutation({
-    mutationFn: (next: PermissionLevel) => usersApi.changeLevel(installation.id, member.accountId, next),
-    onSuccess: (_, next) => {
-      onDone(t('installation.users.levelChanged', { name: member.name, level: t(`installation.levels.${next}`) }));
+    mutationFn: (change: { level: PermissionLevel; accessWindow?: AccessWindow | null }) => usersApi.change(installation.id, member.accountId, change),
+    onSuccess: (_, change) => {
+      onDone(t('installation.users.levelChanged', { name: member.name, level: t(`installation.levels.${change.level}`) }));
       return refresh();
     },
   });
@@ -46,9 +49,12 @@ export function MemberCard({ installation, member, isMe, manage, onDone }: Props
     },
   });
   const failure = changeLevel.error ?? remove.error;
-  const submitLevel = (event: FormEvent) => {
+  const submitChange = (event: FormEvent) => {
     event.preventDefault();
-    if (level !== member.level) changeLevel.mutate(level);
+    // Only a restricted user has a window; an empty one means any time. Other levels drop it on the server.
+    const accessWindow = level === 'restricted' ? (Object.keys(window).length ? window : null) : undefined;
+    if (level === member.level && JSON.stringify(accessWindow ?? null) === JSON.stringify(member.accessWindow)) return;
+    changeLevel.mutate({ level, accessWindow });
   };
 
   return (
@@ -68,11 +74,13 @@ export function MemberCard({ installation, member, isMe, manage, onDone }: Props
       {manage && (
         <div className="user-card__actions">
           {failure !== null && (
-            <Alert tone="error">
-              <p>{errorText(failure)}</p>
-            </Alert>
+            <div id={errorId}>
+              <Alert tone="error">
+                <p>{errorText(failure)}</p>
+              </Alert>
+            </div>
           )}
-          <form className="user-card__level" onSubmit={submitLevel}>
+          <form className="user-card__level" onSubmit={submitChange}>
             <label htmlFor={levelId}>{t('installation.users.changeLevel', { name: member.name })}</label>
             <div className="user-card__level-row">
               <select id={levelId} className="users__select" value={level} onChange={(e) => setLevel(e.target.value as PermissionLevel)}>
@@ -82,10 +90,26 @@ export function MemberCard({ installation, member, isMe, manage, onDone }: Props
                   </option>
                 ))}
               </select>
-              <Button type="submit" variant="secondary" busy={changeLevel.isPending} busyLabel={t('installation.users.savingLevel')}>
-                {t('installation.users.saveLevel')}
-              </Button>
+              {level !== 'restricted' && (
+                <Button type="submit" variant="secondary" busy={changeLevel.isPending} busyLabel={t('installation.users.savingLevel')}>
+                  {t('installation.users.saveLevel')}
+                </Button>
+              )}
             </div>
+            {level === 'restricted' && (
+              <>
+                <AccessWindowFields
+                  value={window}
+                  onChange={setWindow}
+                  errorId={changeLevel.isError && failureCode(changeLevel.error) === 'invalid_access_window' ? errorId : undefined}
+                />
+                <div>
+                  <Button type="submit" variant="secondary" busy={changeLevel.isPending} busyLabel={t('installation.users.savingLevel')}>
+                    {t('installation.users.saveLevel')}
+                  </Button>
+                </div>
+              </>
+            )}
           </form>
           <ConfirmButton
             label={t('installation.users.remove', { name: member.name })}

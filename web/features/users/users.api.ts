@@ -20,8 +20,9 @@ export const invitationsQueryKey = (installationId: string) => ['installation', 
 /** Users of an installation and invitations to it (SPEC §4.3–4.4); changes need a recent step-up. */
 export const usersApi = {
   members: (installationId: string) => request('GET', `/installations/${installationId}/members`, memberList),
-  changeLevel: (installationId: string, accountId: string, level: PermissionLevel) =>
-    request('PATCH', `/installations/${installationId}/members/${accountId}`, z.null(), { level }),
+  /** A new level, and for a restricted user the access window (null: any time). */
+  change: (installationId: string, accountId: string, change: { level: PermissionLevel; accessWindow?: AccessWindow | null }) =>
+    request('PATCH', `/installations/${installationId}/members/${accountId}`, z.null(), change),
   removeMember: (installationId: string, accountId: string) => request('DELETE', `/installations/${installationId}/members/${accountId}`, z.null()),
 
   invitations: (installationId: string) => request('GET', `/installations/${installationId}/invitations`, invitationList),

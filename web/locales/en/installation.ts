@@ -164,7 +164,7 @@ const installation: Catalog['installation'] = {
     accessWindow: 'Access',
     since: 'Added',
     changeLevel: 'Change level for {{name}}',
-    saveLevel: 'Save level',
+    saveLevel: 'Save the change',
     savingLevel: 'Saving…',
     levelChanged: '{{name}} is now {{level}}.',
     remove: 'Remove {{name}}',

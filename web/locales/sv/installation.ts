@@ -163,7 +163,7 @@ const installation = {
     accessWindow: 'Åtkomst',
     since: 'Tillagd',
     changeLevel: 'Ändra nivå för {{name}}',
-    saveLevel: 'Spara nivå',
+    saveLevel: 'Spara ändringen',
     savingLevel: 'Sparar…',
     levelChanged: '{{name}} är nu {{level}}.',
     remove: 'Ta bort {{name}}',
