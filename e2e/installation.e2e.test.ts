@@ -191,6 +191,14 @@ describe.skipIf(!hasChromium)('Installations, users, code words and contact pers
       await page.goto('/code-words');
       await page.getByText(i.notAllowed.replace('{{level}}', i.levels.user)).waitFor();
       await checkPage(page, 'installation-not-allowed', language);
+
+      // Any member but the owner may leave, after saying so once more.
+      await menu(page).getByRole('link', { name: t.menu.overview }).click();
+      await panel.getByRole('button', { name: i.current.leave }).click();
+      await checkPage(page, 'installation-leave-confirm', language);
+      await panel.getByRole('button', { name: i.current.leaveYes }).click();
+      await panel.getByText(i.current.left.replace('{{alias}}', `Radhuset ${language}`)).waitFor();
+      await panel.getByText(i.current.none).waitFor();
       await page.context().close();
     });
 
