@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('Installations, users, code words and contact pers
 
     it('shows the owner the installation, its contract, code words, contacts and users; a new person accepts an invitation', async () => {
       const owner = await portal.createAccount({ name: 'Olle Ägare', language });
-      const home = await portal.createInstallation([{ accountId: owner.id, level: 'owner' }], `Villa Solsidan ${language}`, { ...contract, contractNumber: `AV-${language}-1`, services: [...contract.services], invoices: [
+      await portal.createInstallation([{ accountId: owner.id, level: 'owner' }], `Villa Solsidan ${language}`, { ...contract, contractNumber: `AV-${language}-1`, services: [...contract.services], invoices: [
         { number: `F-${language}-1`, issuedOn: '2026-10-01', dueOn: '2026-10-31', amountOre: 39_900, status: 'paid' },
         { number: `F-${language}-2`, issuedOn: '2026-11-01', dueOn: '2026-11-30', amountOre: 39_900, status: 'unpaid' },
       ] });
