@@ -9,7 +9,7 @@ import { systemClock } from '../server/core/clock.ts';
 import { buildApp } from '../server/http/app.ts';
 import { serveSpa, webDistDir } from '../server/http/spa.ts';
 import { createServices } from '../server/services.ts';
-import { makeAccount } from '../test/factories.ts';
+import { makeAccount, makeInstallation } from '../test/factories.ts';
 import { createTestDb } from '../test/test-db.ts';
 import { TEST_PASSWORD, testConfig } from '../test/test-app.ts';
 import { catalogs, languageStorageKey, type Language } from '../web/lib/i18n.ts';
@@ -63,6 +63,17 @@ export async function startPortal(env: Record<string, string> = {}) {
     services,
 
     createAccount: (overrides: Parameters<typeof makeAccount>[1] = {}) => makeAccount(services, overrides),
+
+    /** An installation with these members, as the company provisions it; a contract may come with it. */
+    async createInstallation(
+      members: Parameters<typeof makeInstallation>[1],
+      alias?: string,
+      contract?: Omit<Parameters<typeof services.contracts.record>[0], 'installationId'>,
+    ) {
+      const installation = await makeInstallation(services, members, alias);
+      if (contract) await services.contracts.record({ ...contract, installationId: installation.id });
+      return installation;
+    },
 
     /** A fresh browser (own cookies and storage) showing the portal in `language`. */
     async newPage(language: Language, width: number = widths.desktop): Promise<Page> {

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { useCurrentInstallation } from '../lib/current-installation.tsx';
 import { mainMenu, type MenuGroup, type MenuLink } from './menu.ts';
 
 function MenuItem({ item }: { item: MenuLink }) {
@@ -35,10 +36,16 @@ function MenuSection({ group }: { group: MenuGroup }) {
 /** The menu on the left; NavLink marks the current page with aria-current="page". */
 export function MainMenu({ id, open }: { id: string; open: boolean }) {
   const { t } = useTranslation();
+  const { can } = useCurrentInstallation();
+  // Only what the user's level allows in the current installation is offered.
+  const allowed = (item: MenuLink) => !item.requires || can(item.requires);
+  const entries = mainMenu
+    .map((entry) => ('items' in entry ? { ...entry, items: entry.items.filter(allowed) } : entry))
+    .filter((entry) => ('items' in entry ? entry.items.length > 0 : allowed(entry)));
   return (
     <nav id={id} className={`main-menu${open ? ' main-menu--open' : ''}`} aria-label={t('shell.mainMenu')}>
       <ul className="main-menu__list">
-        {mainMenu.map((entry) => ('items' in entry ? <MenuSection key={entry.label} group={entry} /> : <MenuItem key={entry.to} item={entry} />))}
+        {entries.map((entry) => ('items' in entry ? <MenuSection key={entry.label} group={entry} /> : <MenuItem key={entry.to} item={entry} />))}
       </ul>
     </nav>
   );

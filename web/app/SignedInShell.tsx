@@ -4,8 +4,10 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
+import { InstallationSwitcher } from '../features/installation/InstallationSwitcher.tsx';
 import type { SignInLocationState } from '../features/sign-in/SignInPage.tsx';
 import { useAccountLanguage } from '../lib/account-language.ts';
+import { CurrentInstallationProvider } from '../lib/current-installation.tsx';
 import { useErrorText } from '../lib/error-text.ts';
 import { StepUpDialog } from '../features/step-up/StepUpDialog.tsx';
 import { useMe } from '../lib/queries.ts';
@@ -38,7 +40,7 @@ export function SignedInShell() {
     const state: SignInLocationState = { from: notice === 'signed_out' ? undefined : location.pathname, notice };
     return <Navigate to="/sign-in" replace state={state} />;
   }
-  return (
+  const page = (
     <div className="page">
       <SkipLink />
       <SiteHeader>
@@ -58,6 +60,7 @@ export function SignedInShell() {
           </>
         )}
       </SiteHeader>
+      {me.data && <InstallationSwitcher />}
       <div className="shell">
         {me.data && <MainMenu id={MENU_ID} open={menuOpen} />}
         <main id={MAIN_ID} className="page__main" tabIndex={-1}>
@@ -77,4 +80,6 @@ export function SignedInShell() {
       <StepUpDialog />
     </div>
   );
+  // Keyed by account, so nothing of one account's installations outlives a change of account.
+  return me.data ? <CurrentInstallationProvider key={me.data.id}>{page}</CurrentInstallationProvider> : page;
 }

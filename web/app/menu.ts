@@ -1,3 +1,4 @@
+import type { InstallationAction } from '../../contract/installations.ts';
 import type { Catalog } from '../locales/sv.ts';
 
 /** A label from the shared `menu` section, or from a feature section's own `menu` keys. */
@@ -7,6 +8,8 @@ type MenuLabel = `menu.${keyof Catalog['menu']}` | SectionMenuLabel;
 export interface MenuLink {
   label: MenuLabel;
   to: string;
+  /** Shown only when the current installation allows this action (the API checks it again). */
+  requires?: InstallationAction;
 }
 
 export interface MenuGroup {
@@ -14,14 +17,30 @@ export interface MenuGroup {
   items: MenuLink[];
 }
 
-/**
- * The main menu on the left, in the FAQ's order. Only pages that exist are listed; the FAQ's
- * other items (Avtal, Kodord, Kontaktpersoner, Användare, Säkerhet …) are added here as their
- * APIs and pages land.
- */
+/** The main menu on the left, in the FAQ's order; items needing an action show only where the user's level allows it. */
 export const mainMenu: (MenuLink | MenuGroup)[] = [
   { label: 'menu.overview', to: '/' },
-  { label: 'menu.accountAndContract', items: [{ label: 'menu.account', to: '/account' }] },
+  {
+    label: 'menu.accountAndContract',
+    items: [
+      { label: 'menu.account', to: '/account' },
+      { label: 'installation.menu.contract', to: '/contract', requires: 'contract.view' },
+    ],
+  },
+  {
+    label: 'installation.menu.systemSettings',
+    items: [
+      { label: 'installation.menu.codeWords', to: '/code-words', requires: 'codewords.view' },
+      { label: 'installation.menu.contacts', to: '/contacts', requires: 'contacts.view' },
+    ],
+  },
+  {
+    label: 'installation.menu.users',
+    items: [
+      { label: 'installation.menu.userList', to: '/users', requires: 'members.view' },
+      { label: 'installation.menu.addUser', to: '/users/add', requires: 'members.manage' },
+    ],
+  },
   {
     label: 'security.menu.group',
     items: [

@@ -1,8 +1,9 @@
-import type { ButtonHTMLAttributes, MouseEvent } from 'react';
+import type { ButtonHTMLAttributes, MouseEvent, Ref } from 'react';
 import './Button.css';
 
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: 'primary' | 'secondary' | 'quiet' | 'danger';
+  ref?: Ref<HTMLButtonElement>;
   /** While true the button shows `busyLabel` and ignores presses. */
   busy?: boolean;
   busyLabel?: string;

@@ -4,13 +4,16 @@ import './fields.css';
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
   hint?: string;
+  /** The id of the message saying what is wrong with this field; marks the field invalid and links the message. */
+  errorId?: string;
   ref?: Ref<HTMLInputElement>;
 }
 
-/** A labelled input whose hint is read out with it. */
-export function TextField({ label, hint, className, ...input }: TextFieldProps) {
+/** A labelled input whose hint (and error, if any) is read out with it. */
+export function TextField({ label, hint, errorId, className, ...input }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : undefined, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
       <label className="field__label" htmlFor={id}>
@@ -21,7 +24,7 @@ export function TextField({ label, hint, className, ...input }: TextFieldProps) 
           {hint}
         </p>
       )}
-      <input className="field__input" id={id} aria-describedby={hint ? hintId : undefined} {...input} />
+      <input className="field__input" id={id} aria-describedby={describedBy} aria-invalid={errorId ? true : undefined} {...input} />
     </div>
   );
 }

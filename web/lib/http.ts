@@ -69,7 +69,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(code, response.status, retryAfter(response, problem.success ? problem.data : undefined));
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * One API call: sends JSON (and the CSRF token on changes), parses the answer with its contract

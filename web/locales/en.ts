@@ -1,3 +1,4 @@
+import installation from './en/installation.ts';
 import type { Catalog } from './sv.ts';
 import security from './en/security.ts';
 import signedOut from './en/signed-out.ts';
@@ -170,6 +171,7 @@ const en: Catalog = {
     minutesSeconds: '{{minutes}} min {{seconds}} s',
     seconds: '{{seconds}} s',
   },
+  installation,
   errors: {
     validation_failed: 'Some details are missing or in the wrong format. Check the fields and try again.',
     malformed_request: 'The request could not be read. Reload the page and try again.',

@@ -1,3 +1,4 @@
+import installation from './sv/installation.ts';
 import type { ErrorCode } from '../../contract/errors.ts';
 import security from './sv/security.ts';
 import signedOut from './sv/signed-out.ts';
@@ -171,6 +172,7 @@ const sv = {
     minutesSeconds: '{{minutes}} min {{seconds}} s',
     seconds: '{{seconds}} s',
   },
+  installation,
   errors: {
     validation_failed: 'Några uppgifter saknas eller har fel format. Kontrollera fälten och försök igen.',
     malformed_request: 'Förfrågan kunde inte läsas. Ladda om sidan och försök igen.',

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Me } from '../../../contract/auth.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Panel } from '../../components/Panel.tsx';
+import { CurrentInstallationPanel } from '../installation/CurrentInstallationPanel.tsx';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { useMe } from '../../lib/queries.ts';
 import './overview.css';
@@ -30,6 +31,7 @@ export function OverviewPage() {
         <span className="overview__tile-title">{t('overview.accountLink')}</span>
         <span className="overview__tile-hint">{t('overview.accountLinkHint')}</span>
       </Link>
+      <CurrentInstallationPanel />
       <Panel title={t('overview.thisSignIn')}>
         <p>{t(secondFactorKey[me.secondFactor])}</p>
       </Panel>
