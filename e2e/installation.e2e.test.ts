@@ -118,9 +118,9 @@ describe.skipIf(!hasChromium)('Installations, users, code words and contact pers
       await checkPage(page, 'installation-users-invited', language);
 
       // A new person, in their own browser: the link shows the invitation; they create an account.
-      const token = (await latestMessage(newcomer.email, /\/invitation#([A-Za-z0-9_-]+)/))[1]!;
+      const token = (await latestMessage(newcomer.email, /\/invitation#token=([A-Za-z0-9_-]+)/))[1]!;
       const invitee = await portal.newPage(language);
-      await invitee.goto(`/invitation#${token}`);
+      await invitee.goto(`/invitation#token=${token}`);
       await heading(invitee, i.invitation.title).waitFor();
       await invitee.getByText(owner.name, { exact: false }).first().waitFor();
       expect(invitee.url()).not.toContain(token);

@@ -61,7 +61,7 @@ export function createInvitationsService(deps: InstallationsDeps, installations:
         inviterName: access.account.name,
         alias: access.installation.alias,
         level: inv.level,
-        link: `${deps.config.publicUrl}/invitation#${token}`,
+        link: `${deps.config.publicUrl}/invitation#token=${token}`,
         days: ttl / 86400,
         supportPhone: deps.config.customerServicePhone,
       },

@@ -35,7 +35,7 @@ describe.each(testDbKinds())('invitations (SPEC §4.3) on %s', (db) => {
     t.app.inject({ method: 'POST', url: url(), headers, payload: { level: 'user', name: 'Ny Person', phone: '0701234567', ...payload } });
   const peek = (token: string) => t.app.inject({ method: 'POST', url: '/api/v1/invitations/peek', payload: { token } });
   const accept = (headers: Record<string, string>, token: string) => t.app.inject({ method: 'POST', url: '/api/v1/invitations/accept', headers, payload: { token } });
-  const tokenFor = async (email: string) => (await t.latestMessage(email))!.body.match(/#([A-Za-z0-9_-]{43})/)![1]!;
+  const tokenFor = async (email: string) => (await t.latestMessage(email))!.body.match(/#token=([A-Za-z0-9_-]{43})/)![1]!;
 
   it('invites an existing account, shows who invited whom to what, and makes them a member on accept', async () => {
     const invitee = await makeAccount(t.services, { name: 'Ida Inbjuden', email: 'ida@example.com' });

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useLinkToken } from '../../lib/link-token.ts';
 
 /** Kept for this tab while the invitee signs in or registers, then comes back to /invitation. */
 const storageKey = 'portvakt.invitation';
@@ -20,13 +21,12 @@ export function forgetInvitationToken(): void {
 }
 
 /**
- * The invitation link's token: it comes after `#` (so it never reaches a server log), is kept
- * in session storage for the way back from signing in, and is taken out of the address bar.
+ * The invitation link's token (after `#`, read and taken out of the address bar like every
+ * link's), kept in session storage for the way back from signing in or registering.
  */
 export function useInvitationToken(): string | null {
+  const fromLink = useLinkToken();
   const [token] = useState(() => {
-    // The link is /invitation#<token>; the "token=" form of the portal's other links works too.
-    const fromLink = window.location.hash.slice(1).replace(/^token=/, '');
     if (!fromLink) return read();
     try {
       sessionStorage.setItem(storageKey, fromLink);
@@ -35,8 +35,5 @@ export function useInvitationToken(): string | null {
     }
     return fromLink;
   });
-  useEffect(() => {
-    if (window.location.hash) history.replaceState(history.state, '', window.location.pathname);
-  }, []);
   return token;
 }

@@ -9,7 +9,7 @@ import { SignedOutPage } from '../../components/SignedOutPage.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { meQueryKey } from '../../lib/queries.ts';
-import { useLinkToken } from './link-token.ts';
+import { useLinkToken } from '../../lib/link-token.ts';
 import { SignedOutHelp, type HelpTopic } from './SignedOutHelp.tsx';
 
 interface LinkActionPageProps {

@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { SignedOutPage } from '../../components/SignedOutPage.tsx';
 import { failureCode, useErrorText } from '../../lib/error-text.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
-import { useLinkToken } from './link-token.ts';
+import { useLinkToken } from '../../lib/link-token.ts';
 import { isPasswordRefusal } from './password-rules.ts';
 import { SignedOutHelp, type HelpTopic } from './SignedOutHelp.tsx';
 
