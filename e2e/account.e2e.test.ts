@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, chromiumPath, hasChromium, startPortal, texts, TEST_PASSWORD, type Portal } from './portal.ts';
+import { describe, expect, it } from 'vitest';
+import { checkPage, describeInBrowser, portalForSuite, TEST_PASSWORD, texts } from './portal.ts';
 
-if (!hasChromium) console.warn(`Browser journeys skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH).`);
-
-describe.skipIf(!hasChromium)('Konto: the account page in a real browser', { timeout: 240_000 }, () => {
-  let portal: Portal;
-  beforeAll(async () => {
-    portal = await startPortal();
-  });
-  afterAll(() => portal?.close());
+describeInBrowser('Konto: the account page in a real browser', () => {
+  const portal = portalForSuite();
 
   describe.each(['sv', 'en'] as const)('in %s', (language) => {
     const t = texts(language);

@@ -1,9 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { devMessages } from '../contract/dev.ts';
-import { checkPage, hasChromium, chromiumPath, startPortal, texts, TEST_PASSWORD, type Account, type Portal } from './portal.ts';
-
-if (!hasChromium) console.warn(`Browser journeys skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH).`);
+import { type Account, checkPage, describeInBrowser, portalForSuite, TEST_PASSWORD, texts } from './portal.ts';
 
 const contract = {
   contractNumber: 'AV-100200',
@@ -16,12 +14,8 @@ const contract = {
   terminationEndsOn: null,
 };
 
-describe.skipIf(!hasChromium)('Installations, users, code words and contact persons in a real browser', { timeout: 300_000 }, () => {
-  let portal: Portal;
-  beforeAll(async () => {
-    portal = await startPortal();
-  });
-  afterAll(() => portal?.close());
+describeInBrowser('Installations, users, code words and contact persons in a real browser', () => {
+  const portal = portalForSuite();
 
   /** The newest message the dev inbox holds for `recipient`, waiting for one that matches. */
   async function latestMessage(recipient: string, pattern: RegExp): Promise<RegExpMatchArray> {
@@ -262,4 +256,4 @@ describe.skipIf(!hasChromium)('Installations, users, code words and contact pers
       await page.context().close();
     });
   });
-});
+}, 300_000);

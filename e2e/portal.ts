@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { devMessages } from '../contract/dev.ts';
 import { systemClock } from '../server/core/clock.ts';
 import { buildApp } from '../server/http/app.ts';
@@ -144,6 +145,30 @@ export async function startPortal(env: Record<string, string> = {}) {
 }
 
 export type Portal = Awaited<ReturnType<typeof startPortal>>;
+
+if (!hasChromium) console.warn(`Browser journeys skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH).`);
+
+/** A describe block of browser journeys; skipped, with the warning above, where no Chromium is. */
+export const describeInBrowser = (name: string, body: () => void, timeout = 240_000) => describe.skipIf(!hasChromium)(name, { timeout }, body);
+
+/**
+ * The portal for the journeys of one describe block: started before them, closed after. Used
+ * like the portal itself; touching it outside a test is a mistake and says so.
+ */
+export function portalForSuite(env: Record<string, string> = {}): Portal {
+  let started: Portal | undefined;
+  beforeAll(async () => {
+    started = await startPortal(env);
+  });
+  afterAll(() => started?.close());
+  return new Proxy({} as Portal, {
+    get(_, key) {
+      if (!started) throw new Error('the portal starts in beforeAll; use it inside a test');
+      const value: unknown = Reflect.get(started, key);
+      return typeof value === 'function' ? value.bind(started) : value;
+    },
+  });
+}
 
 /** The texts a journey looks for, in the page's language. */
 export function texts(language: Language) {

@@ -1,10 +1,8 @@
 import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../web/lib/i18n.ts';
-import { checkPage, chromiumPath, hasChromium, pageLanguage, startPortal, texts, TEST_PASSWORD, type Account, type Portal } from './portal.ts';
-
-if (!hasChromium) console.warn(`Browser journeys skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH).`);
+import { type Account, checkPage, describeInBrowser, pageLanguage, type Portal, portalForSuite, TEST_PASSWORD, texts } from './portal.ts';
 
 const NEW_PASSWORD = 'blå kaffekopp vid stranden 2031';
 
@@ -42,12 +40,8 @@ async function signInWith(portal: Portal, page: Page, as: Account, password: str
   await page.getByRole('heading', { level: 1, name: t.overview.greeting.replace('{{name}}', as.name) }).waitFor();
 }
 
-describe.skipIf(!hasChromium)('Mina sidor › Säkerhet in a real browser', { timeout: 240_000 }, () => {
-  let portal: Portal;
-  beforeAll(async () => {
-    portal = await startPortal();
-  });
-  afterAll(() => portal?.close());
+describeInBrowser('Mina sidor › Säkerhet in a real browser', () => {
+  const portal = portalForSuite();
 
   describe.each(['sv', 'en'] as const)('in %s', (language) => {
     const t = texts(language);

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, hasChromium, chromiumPath, startPortal, texts, TEST_PASSWORD, type Portal } from './portal.ts';
-
-if (!hasChromium) console.warn(`Browser journeys skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH).`);
+import { describe, expect, it } from 'vitest';
+import { checkPage, describeInBrowser, portalForSuite, TEST_PASSWORD, texts } from './portal.ts';
 
 /** Codes may be re-sent after this many seconds here (30 in production) so the journey need not wait long. */
 const RESEND_INTERVAL_SECONDS = 8;
 
-describe.skipIf(!hasChromium)('Mina sidor in a real browser', { timeout: 240_000 }, () => {
-  let portal: Portal;
-  beforeAll(async () => {
-    portal = await startPortal({ CODE_RESEND_INTERVAL_SECONDS: String(RESEND_INTERVAL_SECONDS) });
-  });
-  afterAll(() => portal?.close());
+describeInBrowser('Mina sidor in a real browser', () => {
+  const portal = portalForSuite({ CODE_RESEND_INTERVAL_SECONDS: String(RESEND_INTERVAL_SECONDS) });
 
   describe.each(['sv', 'en'] as const)('in %s', (language) => {
     const t = texts(language);

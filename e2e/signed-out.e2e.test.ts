@@ -1,19 +1,13 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, chromiumPath, hasChromium, startPortal, texts, TEST_PASSWORD, type Account, type Portal } from './portal.ts';
+import { describe, expect, it } from 'vitest';
+import { type Account, checkPage, describeInBrowser, portalForSuite, TEST_PASSWORD, texts } from './portal.ts';
 import { addVirtualAuthenticator, apiSignIn, expectOk, linkFromInbox, registerPasskeyInPage, serveAsLocalhost } from './signed-out.helpers.ts';
-
-if (!hasChromium) console.warn(`Browser journeys skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH).`);
 
 const NEW_PASSWORD = 'blå cykel under gamla eken';
 
-describe.skipIf(!hasChromium)('signed-out journeys in a real browser', { timeout: 240_000 }, () => {
-  let portal: Portal;
-  beforeAll(async () => {
-    portal = await startPortal();
-  });
-  afterAll(() => portal?.close());
+describeInBrowser('signed-out journeys in a real browser', () => {
+  const portal = portalForSuite();
 
   describe.each(['sv', 'en'] as const)('in %s', (language) => {
     const t = texts(language);
@@ -223,14 +217,10 @@ describe.skipIf(!hasChromium)('signed-out journeys in a real browser', { timeout
   });
 });
 
-describe.skipIf(!hasChromium)('passkey sign-in in a real browser', { timeout: 240_000 }, () => {
+describeInBrowser('passkey sign-in in a real browser', () => {
   /** Only the browser sees this port: its requests are forwarded to the portal. */
   const PORT = 47991;
-  let portal: Portal;
-  beforeAll(async () => {
-    portal = await startPortal({ PUBLIC_URL: `http://localhost:${PORT}` });
-  });
-  afterAll(() => portal?.close());
+  const portal = portalForSuite({ PUBLIC_URL: `http://localhost:${PORT}` });
 
   it.each(['sv', 'en'] as const)('signs in with a passkey in %s', async (language) => {
     const t = texts(language);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DetailsList } from '../../components/DetailsList.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { PhoneText } from '../../components/PhoneText.tsx';
@@ -28,14 +29,7 @@ export function AccountPage() {
       <p className="lead">{t('account.intro')}</p>
       <div className="account">
         <Panel title={t('account.details')}>
-          <dl className="account-details">
-            {rows.map((row) => (
-              <div className="account-details__row" key={row.term}>
-                <dt>{row.term}</dt>
-                <dd>{row.value}</dd>
-              </div>
-            ))}
-          </dl>
+          <DetailsList rows={rows} />
         </Panel>
         <Panel title={t('account.profileTitle')}>
           <ProfileForm me={me} />
