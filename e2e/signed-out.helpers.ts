@@ -80,35 +80,3 @@ export async function addVirtualAuthenticator(page: Page): Promise<void> {
     options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
   });
 }
-
-/**
- * Add a passkey for the signed-in account from inside the page, as the security settings page
- * would: step-up with the password, then the WebAuthn creation ceremony. Answers the HTTP status.
- */
-export function registerPasskeyInPage(page: Page, password = TEST_PASSWORD): Promise<number> {
-  return page.evaluate(async (password) => {
-    const decode = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=')), (c) => c.charCodeAt(0));
-    const encode = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-    const { csrfToken } = await (await fetch('/api/v1/me')).json();
-    const headers = { 'content-type': 'application/json', 'x-csrf-token': csrfToken };
-    await fetch('/api/v1/auth/step-up/password', { method: 'POST', headers, body: JSON.stringify({ password }) });
-    const options = await (await fetch('/api/v1/me/two-factor/passkeys/options', { method: 'POST', headers: { 'x-csrf-token': csrfToken } })).json();
-    const credential = (await navigator.credentials.create({
-      publicKey: {
-        ...options,
-        challenge: decode(options.challenge),
-        user: { ...options.user, id: decode(options.user.id) },
-        excludeCredentials: (options.excludeCredentials ?? []).map((c: { id: string }) => ({ ...c, id: decode(c.id) })),
-      },
-    })) as PublicKeyCredential;
-    const attestation = credential.response as AuthenticatorAttestationResponse;
-    const response = {
-      id: credential.id,
-      rawId: encode(credential.rawId),
-      type: 'public-key',
-      response: { clientDataJSON: encode(attestation.clientDataJSON), attestationObject: encode(attestation.attestationObject), transports: attestation.getTransports() },
-      clientExtensionResults: {},
-    };
-    return (await fetch('/api/v1/me/two-factor/passkeys', { method: 'POST', headers, body: JSON.stringify({ response, label: 'Testnyckel' }) })).status;
-  }, password);
-}

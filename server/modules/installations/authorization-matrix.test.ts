@@ -131,7 +131,7 @@ describe('authorization matrix of the installation endpoints', () => {
       payload: { level: 'user', name: 'Ivar Inbjuden', email, phone: '0701231234' },
     });
     ids.invitationId = invited.json().id;
-    inviteToken = (await t.latestMessage(email))!.body.match(/#([A-Za-z0-9_-]{43})/)![1]!;
+    inviteToken = (await t.latestMessage(email))!.body.match(/#token=([A-Za-z0-9_-]{43})/)![1]!;
   }
 
   beforeAll(async () => {

@@ -6,6 +6,7 @@ import { Button } from '../../components/Button.tsx';
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Panel } from '../../components/Panel.tsx';
+import { NewPasswordField } from '../../components/NewPasswordField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { failureCode, useErrorText } from '../../lib/error-text.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
@@ -52,7 +53,7 @@ export function PasswordPage() {
   };
 
   const field = change.error ? fieldOf(change.error) : undefined;
-  const errorFor = (name: 'current' | 'new') => (field === name ? { 'aria-invalid': true, 'aria-describedby': errorId } : {});
+  const currentError = field === 'current' ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
   const message = failureCode(change.error) === 'invalid_credentials' ? t('security.password.wrongCurrent') : errorText(change.error);
   return (
     <>
@@ -60,7 +61,7 @@ export function PasswordPage() {
       <p className="lead">{t('security.password.intro')}</p>
       <Panel title={t('security.password.formTitle')}>
         {change.isSuccess && <Alert tone="success">{t('security.password.changed')}</Alert>}
-        {change.isError && (
+        {change.isError && field !== 'new' && (
           <Alert tone="error">
             <p id={errorId}>{message}</p>
           </Alert>
@@ -75,21 +76,10 @@ export function PasswordPage() {
             required
             value={currentPassword}
             onChange={(event) => setCurrentPassword(event.target.value)}
-            {...errorFor('current')}
-          />
-          <TextField
-            ref={newInput}
-            label={t('security.password.new')}
-            hint={t('security.password.newHint')}
-            type={shown ? 'text' : 'password'}
-            name="new-password"
-            autoComplete="new-password"
-            required
-            value={newPassword}
-            onChange={(event) => setNewPassword(event.target.value)}
-            {...errorFor('new')}
+            {...currentError}
           />
           <Checkbox label={t('security.password.show')} checked={shown} onChange={(event) => setShown(event.target.checked)} />
+          <NewPasswordField ref={newInput} label={t('security.password.new')} value={newPassword} onChange={setNewPassword} error={field === 'new' ? message : undefined} />
           <Button type="submit" busy={change.isPending} busyLabel={t('security.password.submitting')}>
             {t('security.password.submit')}
           </Button>
