@@ -10,6 +10,7 @@ import { TextField } from '../../components/TextField.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { SignedOutHelp, type HelpTopic } from './SignedOutHelp.tsx';
+import { BackToSignIn } from './BackToSignIn.tsx';
 
 interface EmailRequestPageProps {
   section: 'forgot' | 'resendActivation';
@@ -74,11 +75,7 @@ export function EmailRequestPage({ section, send, help }: EmailRequestPageProps)
               {t(`signedOut.${section}.submit`)}
             </Button>
           </form>
-          <div className="signed-out__links">
-            <p>
-              <Link to="/sign-in">{t('signedOut.links.backToSignIn')}</Link>
-            </p>
-          </div>
+          <BackToSignIn />
         </>
       )}
     </SignedOutPage>

@@ -11,6 +11,7 @@ import { usePageTitle } from '../../lib/page-title.ts';
 import { meQueryKey } from '../../lib/queries.ts';
 import { useLinkToken } from '../../lib/link-token.ts';
 import { SignedOutHelp, type HelpTopic } from './SignedOutHelp.tsx';
+import { BackToSignIn } from './BackToSignIn.tsx';
 
 interface LinkActionPageProps {
   section: 'verifyEmail' | 'confirmEmail' | 'undoEmail';
@@ -69,11 +70,7 @@ export function LinkActionPage({ section, act, whenFailed, whenDone, help }: Lin
               </Button>
             </>
           )}
-          <div className="signed-out__links">
-            <p>
-              <Link to="/sign-in">{t('signedOut.links.backToSignIn')}</Link>
-            </p>
-          </div>
+          <BackToSignIn />
         </>
       )}
     </SignedOutPage>

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../lib/page-title.ts';
 import { useLinkToken } from '../../lib/link-token.ts';
 import { isPasswordRefusal } from './password-rules.ts';
 import { SignedOutHelp, type HelpTopic } from './SignedOutHelp.tsx';
+import { BackToSignIn } from './BackToSignIn.tsx';
 
 interface PasswordLinkPageProps {
   section: 'reset' | 'activate';
@@ -88,11 +89,7 @@ export function PasswordLinkPage({ section, save, newLink, help }: PasswordLinkP
               </form>
             </>
           )}
-          <div className="signed-out__links">
-            <p>
-              <Link to="/sign-in">{t('signedOut.links.backToSignIn')}</Link>
-            </p>
-          </div>
+          <BackToSignIn />
         </>
       )}
     </SignedOutPage>

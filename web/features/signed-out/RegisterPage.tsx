@@ -14,6 +14,7 @@ import { usePageTitle } from '../../lib/page-title.ts';
 import { isPasswordRefusal } from './password-rules.ts';
 import { signedOutApi } from './signed-out.api.ts';
 import { SignedOutHelp } from './SignedOutHelp.tsx';
+import { BackToSignIn } from './BackToSignIn.tsx';
 
 /**
  * Self-registration (SPEC §3.2): anyone may create an account, confirmed through a link to the
@@ -50,11 +51,7 @@ export function RegisterPage() {
           </Alert>
           <p>{t('signedOut.register.sentHint')}</p>
           <p>{t('signedOut.emailSent.hint')}</p>
-          <div className="signed-out__links">
-            <p>
-              <Link to="/sign-in">{t('signedOut.links.backToSignIn')}</Link>
-            </p>
-          </div>
+          <BackToSignIn />
         </>
       ) : (
         <>
