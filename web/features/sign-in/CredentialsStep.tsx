@@ -6,6 +6,7 @@ import type { LoginResponse } from '../../../contract/auth.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { EmailField } from '../../components/EmailField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { api } from '../../lib/api.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
@@ -49,17 +50,7 @@ export function CredentialsStep({ initialEmail, notice, onCodeSent, onSignedIn }
       <p className="lead">{t('signIn.intro')}</p>
       {failure ? <FailureNotice error={failure} /> : notice && notice.kind !== 'failure' && <ArrivalNotice kind={notice.kind} />}
       <form onSubmit={submit} noValidate>
-        <TextField
-          label={t('signIn.email')}
-          type="email"
-          name="email"
-          autoComplete="username"
-          inputMode="email"
-          spellCheck={false}
-          required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
+        <EmailField label={t('signIn.email')} value={email} onChange={(event) => setEmail(event.target.value)} />
         <TextField
           label={t('signIn.password')}
           type="password"

@@ -6,7 +6,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { SignedOutPage } from '../../components/SignedOutPage.tsx';
-import { TextField } from '../../components/TextField.tsx';
+import { EmailField } from '../../components/EmailField.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { SignedOutHelp, type HelpTopic } from './SignedOutHelp.tsx';
@@ -60,17 +60,7 @@ export function EmailRequestPage({ section, send, help }: EmailRequestPageProps)
           <p className="lead">{t(`signedOut.${section}.intro`)}</p>
           {request.error && <Alert tone="error">{errorText(request.error)}</Alert>}
           <form onSubmit={submit} noValidate>
-            <TextField
-              label={t(`signedOut.${section}.email`)}
-              type="email"
-              name="email"
-              autoComplete="username"
-              inputMode="email"
-              spellCheck={false}
-              required
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
+            <EmailField label={t(`signedOut.${section}.email`)} value={email} onChange={(event) => setEmail(event.target.value)} />
             <Button type="submit" busy={request.isPending} busyLabel={t(`signedOut.${section}.submitting`)}>
               {t(`signedOut.${section}.submit`)}
             </Button>
