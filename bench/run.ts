@@ -25,6 +25,7 @@ import { createPasswordHasher } from '../server/modules/identity/index.ts';
 import { freePort, repoRoot, startChild, stopAllChildren, waitUntilReady, type Child } from './lib/child.ts';
 import { accountEmail, accountId, markSessionsSeen, seed } from './lib/seed.ts';
 import { sampleDatabase } from './lib/db-sampler.ts';
+import { ownCpuMs, postgresCpuMs } from './lib/machine-cpu.ts';
 import type { ProbeReading } from './lib/probe.ts';
 import { updateBenchmarksDoc } from './lib/report.ts';
 
@@ -113,9 +114,14 @@ interface Side {
   /** How late the serving process's event loop ran (see bench/lib/probe.ts). */
   eventLoopP99Ms: number;
   eventLoopMaxMs: number;
+  /** CPU time of all PostgreSQL processes on this machine per answered request, where Linux tells it. */
+  postgresCpuUsPerRequest: number | null;
+  /** CPU time of the load generator (this process) per answered request. */
+  loadGeneratorCpuUsPerRequest: number;
 }
 
-function side(result: Result, probe: ProbeReading): Side {
+function side(result: Result, probe: ProbeReading, cpu: { postgresMs: number | null; loadGeneratorMs: number }): Side {
+  const perRequest = (ms: number) => round1((ms * 1000) / Math.max(1, result.requests.total));
   return {
     requestsPerSecond: round1(result.requests.total / result.duration),
     p50Ms: result.latency.p50,
@@ -129,6 +135,8 @@ function side(result: Result, probe: ProbeReading): Side {
     mainThreadCpuUsPerRequest: probe.mainThreadCpuMs === null ? null : round1((probe.mainThreadCpuMs * 1000) / Math.max(1, result.requests.total)),
     eventLoopP99Ms: probe.eventLoop.p99Ms,
     eventLoopMaxMs: probe.eventLoop.maxMs,
+    postgresCpuUsPerRequest: cpu.postgresMs === null ? null : perRequest(cpu.postgresMs),
+    loadGeneratorCpuUsPerRequest: perRequest(cpu.loadGeneratorMs),
   };
 }
 
@@ -149,6 +157,8 @@ function combine(rounds: Side[]): Side {
     mainThreadCpuUsPerRequest: rounds.some((s) => s.mainThreadCpuUsPerRequest === null) ? null : mean((s) => s.mainThreadCpuUsPerRequest!),
     eventLoopP99Ms: mean((s) => s.eventLoopP99Ms),
     eventLoopMaxMs: Math.max(...rounds.map((s) => s.eventLoopMaxMs)),
+    postgresCpuUsPerRequest: rounds.some((s) => s.postgresCpuUsPerRequest === null) ? null : mean((s) => s.postgresCpuUsPerRequest!),
+    loadGeneratorCpuUsPerRequest: mean((s) => s.loadGeneratorCpuUsPerRequest),
   };
 }
 
@@ -161,9 +171,14 @@ function assertClean(what: string, s: Side): void {
 /** One load run against a child that carries the probe: the load's figures and the child's own. */
 async function measuredLoad(child: Child, url: string, connections: number, seconds: number, next: () => Request): Promise<Side> {
   await child.request({ type: 'probe:reset' }, 'probe:resetDone');
+  const postgresBefore = postgresCpuMs();
+  const ownBefore = ownCpuMs();
   const result = await load(url, connections, seconds, next);
+  const loadGeneratorMs = ownCpuMs() - ownBefore;
+  const postgresAfter = postgresCpuMs();
   const probe = await child.request<ProbeReading>({ type: 'probe:read' }, 'probe');
-  return side(result, probe);
+  const postgresMs = postgresBefore === null || postgresAfter === null ? null : postgresAfter - postgresBefore;
+  return side(result, probe, { postgresMs, loadGeneratorMs });
 }
 
 interface Argon2Rate {
@@ -391,7 +406,7 @@ async function main(): Promise<void> {
         await runArgon2();
       }
       log(
-        `login round ${round + 1}: ${loginRounds.at(-1)!.requestsPerSecond} logins/s (${loginRounds.at(-1)!.cpuUsPerRequest} µs CPU each, ${loginRounds.at(-1)!.mainThreadCpuUsPerRequest} µs of it on the main thread, event-loop p99 ${loginRounds.at(-1)!.eventLoopP99Ms} ms), argon2id ${argon2Rounds.at(-1)!.perSecond}/s (${argon2Rounds.at(-1)!.cpuUsPerVerification} µs CPU each, event-loop p99 ${argon2Rounds.at(-1)!.eventLoopP99Ms} ms)`,
+        `login round ${round + 1}: ${loginRounds.at(-1)!.requestsPerSecond} logins/s (${loginRounds.at(-1)!.cpuUsPerRequest} µs CPU each, ${loginRounds.at(-1)!.mainThreadCpuUsPerRequest} µs of it on the main thread, event-loop p99 ${loginRounds.at(-1)!.eventLoopP99Ms} ms; PostgreSQL ${loginRounds.at(-1)!.postgresCpuUsPerRequest} µs, load generator ${loginRounds.at(-1)!.loadGeneratorCpuUsPerRequest} µs), argon2id ${argon2Rounds.at(-1)!.perSecond}/s (${argon2Rounds.at(-1)!.cpuUsPerVerification} µs CPU each, event-loop p99 ${argon2Rounds.at(-1)!.eventLoopP99Ms} ms)`,
       );
     }
     const loginSide = combine(loginRounds);

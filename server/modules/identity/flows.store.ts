@@ -1,9 +1,15 @@
 import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
 import { loginFlows, type LoginFlow } from './identity.tables.ts';
+import { releaseAttemptSql } from './throttle.store.ts';
 
-export async function insertFlow(db: Executor, flow: typeof loginFlows.$inferInsert): Promise<void> {
-  await db.insert(loginFlows).values(flow);
+/**
+ * The password was right: the sign-in's flow opens and the attempt it reserved in the lockout
+ * count is given back, in one statement.
+ */
+export async function openFlowReleasingAttempt(db: Executor, flow: typeof loginFlows.$inferInsert): Promise<void> {
+  const released = db.$with('released', {}).as(releaseAttemptSql(flow.throttleKey, flow.createdAt));
+  await db.with(released).insert(loginFlows).values(flow);
 }
 
 export async function findFlow(db: Executor, idHash: string): Promise<LoginFlow | undefined> {

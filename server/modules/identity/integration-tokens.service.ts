@@ -1,4 +1,3 @@
-import { secondsUntil } from '../../core/clock.ts';
 import { AppError } from '../../core/app-error.ts';
 import { hashToken, newId, newToken } from '../../core/tokens.ts';
 import { recordSecurityEvent } from '../audit/index.ts';
@@ -12,7 +11,9 @@ import {
   touchIntegrationToken,
 } from './integration-tokens.store.ts';
 import type { Notices } from './notices.service.ts';
-import { hitWindow } from './rate-limit.store.ts';
+import { overLimit, windowHits } from './rate-limit.rules.ts';
+import { hitWindows } from './rate-limit.store.ts';
+import { rateLimitedError } from './signed-out-limits.service.ts';
 
 /** Recognisable prefix, so secret scanners and people can tell an integration token apart. */
 export const INTEGRATION_TOKEN_PREFIX = 'pvt_';
@@ -35,8 +36,8 @@ export function createIntegrationTokens(deps: IdentityDeps, notices: Notices) {
       const now = deps.clock.now();
       const found = await findLiveIntegrationToken(db, hashToken(bearer));
       if (!found || found.account.status !== 'active') return undefined;
-      const { hits, windowEnds } = await hitWindow(db, `api-token:${found.account.id}`, now, RATE_WINDOW_SECONDS);
-      if (hits > auth.apiTokenRateLimitPerMinute) throw new AppError('rate_limited', { retryAfterSeconds: secondsUntil(windowEnds, now) });
+      const windows = windowHits(new Map([[`api-token:${found.account.id}`, auth.apiTokenRateLimitPerMinute]]), now, RATE_WINDOW_SECONDS);
+      if (overLimit(await hitWindows(db, windows), windows)) throw rateLimitedError(windows, now);
       await touchIntegrationToken(db, found.token.id, now, TOUCH_GAP_MS);
       return { account: found.account, session: null, integrationToken: { id: found.token.id, scope: found.token.scope } };
     },

@@ -7,6 +7,8 @@ import type { Account } from './identity.tables.ts';
 import type { IdentityDeps, RequestContext } from './identity.types.ts';
 import { decideAttempt, failureLocks } from './lockout.rules.ts';
 import type { Notices } from './notices.service.ts';
+import type { WindowHits } from './rate-limit.rules.ts';
+import { rateLimitedError } from './signed-out-limits.service.ts';
 import { lock, reserveAttempt, resetFailures } from './throttle.store.ts';
 
 type FailCode = 'invalid_credentials' | 'invalid_code';
@@ -26,9 +28,13 @@ export function createLockout(deps: IdentityDeps, notices: Notices) {
     return new AppError('account_locked', { retryAfterSeconds: secondsUntil(until, now) });
   }
 
-  /** Reserve this attempt's place in the count; throws when the subject is locked. */
-  async function reserve(key: string, now: Date): Promise<number> {
-    const reservation = await reserveAttempt(db, key, now);
+  /**
+   * Reserve this attempt's place in the count; throws when the subject is locked. With `windows`,
+   * the request is counted in those rate limits in the same statement, and refused past them.
+   */
+  async function reserve(key: string, now: Date, windows?: WindowHits): Promise<number> {
+    const reservation = await reserveAttempt(db, key, now, windows);
+    if ('rateLimited' in reservation) throw rateLimitedError(windows!, now);
     if (reservation.locked) throw lockedError(reservation.lockedUntil, now);
     if (decideAttempt(reservation.attemptNumber, auth.lockoutMaxFailures) === 'refuse_locked') {
       const { until } = await lock(db, key, addSeconds(now, auth.lockoutSeconds), now);

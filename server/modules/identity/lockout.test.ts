@@ -160,4 +160,19 @@ describe('per-IP rate limit', () => {
     const later = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nobody@example.com', password: WRONG } });
     expect(later.statusCode).toBe(401);
   });
+
+  it('a request refused by the limit is no attempt: the consecutive count stays where it was', async () => {
+    t.clock.advance(60_000);
+    const account = await makeAccount(t.services);
+    const login = (password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password } });
+    // Two failures, then three other requests use up the window.
+    expect([(await login(WRONG)).statusCode, (await login(WRONG)).statusCode]).toEqual([401, 401]);
+    for (let i = 0; i < 3; i++) await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: `else${i}@example.com`, password: WRONG } });
+    expect((await login(WRONG)).statusCode).toBe(429);
+    expect((await login(WRONG)).statusCode).toBe(429);
+    t.clock.advance(60_000);
+    // Had the refused requests counted, this would lock; it is the third failure.
+    expect((await login(WRONG)).statusCode).toBe(401);
+    expect((await login(WRONG)).statusCode).toBe(423);
+  });
 });

@@ -10,7 +10,7 @@ import type { CodeDelivery, FallbackReason } from './code-delivery.service.ts';
 import { deviceLabel } from './device-label.rules.ts';
 import { findLiveDevice, insertTrustedDevice, touchDevice } from './devices.store.ts';
 import { normalizeEmail } from './email.rules.ts';
-import { completeFlow, fallBackToEmail, findFlow, insertFlow, replaceCode } from './flows.store.ts';
+import { completeFlow, fallBackToEmail, findFlow, openFlowReleasingAttempt, replaceCode } from './flows.store.ts';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { Account, LoginFlow, SecondFactor } from './identity.tables.ts';
 import type { ClientKind, IdentityDeps, IssuedSession, RequestContext } from './identity.types.ts';
@@ -19,7 +19,6 @@ import type { Notices } from './notices.service.ts';
 import type { Passkeys } from './passkeys.service.ts';
 import type { Sessions } from './sessions.service.ts';
 import type { SignedOutLimits } from './signed-out-limits.service.ts';
-import { releaseAttempt } from './throttle.store.ts';
 import type { SignInMethod, TwoFactor } from './two-factor.service.ts';
 
 export interface CodeSent {
@@ -146,14 +145,14 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
       ctx: RequestContext,
     ): Promise<CodeSent | SignedIn> {
       const now = deps.clock.now();
-      await limits.enforce(ctx, now);
       const email = normalizeEmail(input.email);
       const found = await findAccountByEmail(db, email);
       const account = found?.status === 'active' ? found : undefined;
       const device = account && input.deviceToken ? await findLiveDevice(db, account.id, hashToken(input.deviceToken), now) : undefined;
       const key = device ? lockout.deviceKey(device.id) : lockout.emailKey(email);
 
-      const attempt = await lockout.reserve(key, now);
+      // Counted in the per-IP and global limits in the same statement that reserves the attempt.
+      const attempt = await lockout.reserve(key, now, limits.windowsFor(ctx, now));
       const passwordOk = await deps.hasher.verify(account?.passwordHash ?? null, input.password);
       deps.metrics?.credentialChecked('password', passwordOk);
       if (!passwordOk || !account) return lockout.failed(key, attempt, account, ctx, 'invalid_credentials');
@@ -172,8 +171,8 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
         });
       }
 
-      // The password alone is not a completed sign-in: give back the reserved place, keep the count.
-      await releaseAttempt(db, key, now);
+      // The password alone is not a completed sign-in: opening the flow gives back the reserved
+      // place and keeps the count.
       const flowId = newToken();
       const idHash = hashToken(flowId);
       const methods = await twoFactor.methodsOf(account);
@@ -190,13 +189,13 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
       const first = twoFactor.firstFactor(account, methods);
       if (first) {
         // Nothing is sent: the app or passkey answers. SMS or e-mail stay one "resend" away.
-        await insertFlow(db, { ...flow, channel: first, codesSent: 0 });
+        await openFlowReleasingAttempt(db, { ...flow, channel: first, codesSent: 0 });
         return { status: 'code_required', flowId, channel: first, expiresInSeconds: auth.flowTtlSeconds, methods };
       }
       return db.transaction(async (tx) => {
         const { channel, fallbackReason } = await codes.chooseChannel(tx, account, 'sms', 'login_code', now);
         const { code, hash } = issueCode(secretKey, codePurpose(idHash));
-        await insertFlow(tx, { ...flow, channel, codeHash: hash, codeExpiresAt: addSeconds(now, auth.codeTtlSeconds), codesSent: 1, lastSentAt: now, fallbackReason: fallbackReason ?? null });
+        await openFlowReleasingAttempt(tx, { ...flow, channel, codeHash: hash, codeExpiresAt: addSeconds(now, auth.codeTtlSeconds), codesSent: 1, lastSentAt: now, fallbackReason: fallbackReason ?? null });
         const maskedTo = await codes.send(tx, account, channel, code, 'login_code', { reference: codeReference(idHash, 1) });
         return { status: 'code_required', flowId, channel, sentTo: maskedTo, fallbackReason, expiresInSeconds: auth.codeTtlSeconds, methods };
       });

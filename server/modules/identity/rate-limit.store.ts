@@ -1,35 +1,30 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
 import { rateLimitWindows } from './identity.tables.ts';
+import type { WindowHits } from './rate-limit.rules.ts';
 
 /**
- * Count one hit in each key's fixed window shared by every server process, in one atomic
- * upsert. Returns the hits so far per key and when the window ends. Rows are written in key
- * order, so two requests counting the same keys cannot deadlock.
+ * The upsert that counts one hit in each key's window, returning `key` and `hits` per key; a
+ * statement of its own or the first part of a larger one (throttle.store.ts). Rows are written
+ * in key order, so two requests counting the same keys cannot deadlock.
  */
-export async function hitWindows(
-  db: Executor,
-  keys: string[],
-  now: Date,
-  windowSeconds: number,
-): Promise<{ hits: Map<string, number>; windowEnds: Date }> {
-  const windowMs = windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const rows = await db
-    .insert(rateLimitWindows)
-    .values([...new Set(keys)].sort().map((key) => ({ key, windowStart, hits: 1 })))
-    .onConflictDoUpdate({
-      target: [rateLimitWindows.key, rateLimitWindows.windowStart],
-      set: { hits: sql`${rateLimitWindows.hits} + 1` },
-    })
-    .returning({ key: rateLimitWindows.key, hits: rateLimitWindows.hits });
-  return { hits: new Map(rows.map((row) => [row.key, row.hits])), windowEnds: new Date(windowStart.getTime() + windowMs) };
+export function countHitsSql(windows: WindowHits): SQL {
+  const rows = [...windows.limits.keys()].sort().map((key) => sql`(${key}, ${windows.windowStart}, 1)`);
+  return sql`INSERT INTO ${rateLimitWindows} (key, window_start, hits) VALUES ${sql.join(rows, sql`, `)}
+    ON CONFLICT (key, window_start) DO UPDATE SET hits = ${rateLimitWindows}.hits + 1
+    RETURNING key, hits`;
 }
 
-/** One key's window: the hits so far and when the window ends. */
-export async function hitWindow(db: Executor, key: string, now: Date, windowSeconds: number): Promise<{ hits: number; windowEnds: Date }> {
-  const { hits, windowEnds } = await hitWindows(db, [key], now, windowSeconds);
-  return { hits: hits.get(key)!, windowEnds };
+/** Whether any window's hits, counted by `countHitsSql` as `hits(key, hits)`, passed its limit. */
+export function overLimitSql(windows: WindowHits): SQL {
+  const passed = [...windows.limits].map(([key, limit]) => sql`(hits.key = ${key} AND hits.hits > ${limit})`);
+  return sql`EXISTS (SELECT 1 FROM hits WHERE ${sql.join(passed, sql` OR `)})`;
+}
+
+/** Count one hit in each window, in one atomic statement shared by every server process. */
+export async function hitWindows(db: Executor, windows: WindowHits): Promise<Map<string, number>> {
+  const result = (await db.execute(countHitsSql(windows))) as unknown as { rows: Array<{ key: string; hits: number }> };
+  return new Map(result.rows.map((row) => [row.key, Number(row.hits)]));
 }
 
 /** Old windows are useless; removed now and then by the maintenance job. */

@@ -1,22 +1,31 @@
 import { secondsUntil } from '../../core/clock.ts';
 import { AppError } from '../../core/app-error.ts';
 import type { IdentityDeps, RequestContext } from './identity.types.ts';
+import { overLimit, windowHits, type WindowHits } from './rate-limit.rules.ts';
 import { hitWindows } from './rate-limit.store.ts';
+
+/** The answer to a request past a rate limit: when the window ends. */
+export const rateLimitedError = (windows: WindowHits, now: Date) => new AppError('rate_limited', { retryAfterSeconds: secondsUntil(windows.windowEnds, now) });
 
 /** Per-IP and global limits on every signed-out request about an account (SPEC §3.7: slow credential stuffing). */
 export function createSignedOutLimits(deps: IdentityDeps) {
   const { auth } = deps.config;
+
+  /** The windows this request counts in: its IP address's and everybody's. */
+  function windowsFor(ctx: RequestContext, now: Date): WindowHits {
+    const limits = new Map([
+      [`login-ip:${ctx.ip}`, auth.loginRateLimitPerIp],
+      ['login-global', auth.loginRateLimitGlobal],
+    ]);
+    return windowHits(limits, now, auth.loginRateLimitWindowSeconds);
+  }
+
   return {
+    windowsFor,
     async enforce(ctx: RequestContext, now: Date): Promise<void> {
-      const limits = new Map([
-        [`login-ip:${ctx.ip}`, auth.loginRateLimitPerIp],
-        ['login-global', auth.loginRateLimitGlobal],
-      ]);
+      const windows = windowsFor(ctx, now);
       // Both windows count in one statement: one round trip on the hottest signed-out paths.
-      const { hits, windowEnds } = await hitWindows(deps.db, [...limits.keys()], now, auth.loginRateLimitWindowSeconds);
-      for (const [key, limit] of limits) {
-        if (hits.get(key)! > limit) throw new AppError('rate_limited', { retryAfterSeconds: secondsUntil(windowEnds, now) });
-      }
+      if (overLimit(await hitWindows(deps.db, windows), windows)) throw rateLimitedError(windows, now);
     },
   };
 }

@@ -1,30 +1,38 @@
-import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
 import { loginThrottles } from './identity.tables.ts';
+import type { WindowHits } from './rate-limit.rules.ts';
+import { countHitsSql, overLimitSql } from './rate-limit.store.ts';
 
-export type Reservation = { locked: false; attemptNumber: number } | { locked: true; lockedUntil: Date };
+export type Reservation = { locked: false; attemptNumber: number } | { locked: true; lockedUntil: Date } | { rateLimited: true };
 
 /**
  * Count this attempt as a failure before anything is compared (one atomic statement), so
  * concurrent attempts on many processes each get a distinct number. A lock that has run out
- * starts a fresh count.
+ * starts a fresh count. With `windows`, the same statement first counts the request in the
+ * signed-out rate limits and reserves nothing when one is passed: the password step makes one
+ * round trip before its hash, not two.
  */
-export async function reserveAttempt(db: Executor, key: string, now: Date): Promise<Reservation> {
-  const expired = sql`${loginThrottles.lockedUntil} IS NOT NULL AND ${loginThrottles.lockedUntil} <= ${now}`;
-  const rows = await db
-    .insert(loginThrottles)
-    .values({ key, failures: 1, lockedUntil: null, updatedAt: now })
-    .onConflictDoUpdate({
-      target: loginThrottles.key,
-      set: {
-        failures: sql`CASE WHEN ${expired} THEN 1 ELSE ${loginThrottles.failures} + 1 END`,
-        lockedUntil: sql`CASE WHEN ${expired} THEN NULL ELSE ${loginThrottles.lockedUntil} END`,
-        updatedAt: now,
-      },
-      setWhere: or(isNull(loginThrottles.lockedUntil), lte(loginThrottles.lockedUntil, now)),
-    })
-    .returning({ failures: loginThrottles.failures });
-  if (rows[0]) return { locked: false, attemptNumber: rows[0].failures };
+export async function reserveAttempt(db: Executor, key: string, now: Date, windows?: WindowHits): Promise<Reservation> {
+  const gate = windows ? sql`hits AS (${countHitsSql(windows)}), gate AS (SELECT NOT ${overLimitSql(windows)} AS open)` : sql`gate AS (SELECT true AS open)`;
+  const expired = sql`${loginThrottles}.locked_until IS NOT NULL AND ${loginThrottles}.locked_until <= ${now}`;
+  const result = (await db.execute(sql`
+    WITH ${gate}, reserved AS (
+      INSERT INTO ${loginThrottles} (key, failures, locked_until, updated_at)
+      SELECT ${key}, 1, NULL, ${now} FROM gate WHERE gate.open
+      ON CONFLICT (key) DO UPDATE SET
+        failures = CASE WHEN ${expired} THEN 1 ELSE ${loginThrottles}.failures + 1 END,
+        locked_until = CASE WHEN ${expired} THEN NULL ELSE ${loginThrottles}.locked_until END,
+        updated_at = ${now}
+      WHERE ${loginThrottles}.locked_until IS NULL OR ${loginThrottles}.locked_until <= ${now}
+      RETURNING failures
+    )
+    SELECT (SELECT open FROM gate) AS open, (SELECT failures FROM reserved) AS failures`)) as unknown as {
+    rows: Array<{ open: boolean; failures: number | null }>;
+  };
+  const row = result.rows[0]!;
+  if (!row.open) return { rateLimited: true };
+  if (row.failures !== null) return { locked: false, attemptNumber: Number(row.failures) };
   const lockedUntil = await lockedUntilOf(db, key);
   return { locked: true, lockedUntil: lockedUntil ?? now };
 }
@@ -45,12 +53,12 @@ export async function lock(db: Executor, key: string, until: Date, now: Date): P
   return { until: (await lockedUntilOf(db, key)) ?? until, newlyLocked: false };
 }
 
-/** A correct password that is not yet a completed sign-in gives its reserved place back. */
-export async function releaseAttempt(db: Executor, key: string, now: Date): Promise<void> {
-  await db
-    .update(loginThrottles)
-    .set({ failures: sql`GREATEST(${loginThrottles.failures} - 1, 0)`, updatedAt: now })
-    .where(eq(loginThrottles.key, key));
+/**
+ * A correct password that is not yet a completed sign-in gives its reserved place back; the
+ * statement is part of opening the sign-in's flow (flows.store.ts).
+ */
+export function releaseAttemptSql(key: string, now: Date): SQL {
+  return sql`UPDATE ${loginThrottles} SET failures = GREATEST(failures - 1, 0), updated_at = ${now} WHERE key = ${key}`;
 }
 
 /** A completed sign-in resets the consecutive count. */

@@ -1,3 +1,3 @@
 export { issueCode, hashCode, codeMatches, normaliseCodeInput, CODE_DIGITS } from './code.rules.ts';
 export { reserveSms, reservedSmsInMonth, monthKey, type SmsLimits } from './sms-budget.store.ts';
-export { smsSends, smsMonthlyUsage } from './verification.tables.ts';
+export { smsSends, smsBudgetShards } from './verification.tables.ts';

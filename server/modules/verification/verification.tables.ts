@@ -1,4 +1,4 @@
-import { bigserial, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const smsSends = pgTable('sms_sends', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -8,7 +8,13 @@ export const smsSends = pgTable('sms_sends', {
   sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
 
-export const smsMonthlyUsage = pgTable('sms_monthly_usage', {
-  month: text('month').primaryKey(),
-  sent: integer('sent').notNull(),
-});
+/** The month's SMS budget spent so far, over BUDGET_SHARDS rows (sms-budget.rules.ts). */
+export const smsBudgetShards = pgTable(
+  'sms_budget_shards',
+  {
+    month: text('month').notNull(),
+    shard: integer('shard').notNull(),
+    sent: integer('sent').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.month, table.shard] })],
+);

@@ -1,0 +1,19 @@
+/** Fixed windows of a number of seconds, the same for every server process. */
+export interface WindowHits {
+  /** The keys to count one hit in, each with the most hits its window allows. */
+  limits: Map<string, number>;
+  windowStart: Date;
+  windowEnds: Date;
+}
+
+/** The windows `now` falls in, for each key with its limit. */
+export function windowHits(limits: Map<string, number>, now: Date, windowSeconds: number): WindowHits {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  return { limits, windowStart, windowEnds: new Date(windowStart.getTime() + windowMs) };
+}
+
+/** Whether any key's hits so far passed its limit. */
+export function overLimit(hits: Map<string, number>, windows: WindowHits): boolean {
+  return [...windows.limits].some(([key, limit]) => (hits.get(key) ?? 0) > limit);
+}
