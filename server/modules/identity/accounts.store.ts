@@ -4,6 +4,7 @@ import type { Executor } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { preparedPerHandle } from '../../db/prepared.ts';
 import { accounts, type Account } from './identity.tables.ts';
+import { strongFactorColumns, type StrongFactors } from './second-factors.store.ts';
 
 // Prepared: every sign-in step looks an account up.
 const accountByEmail = preparedPerHandle((db) => db.select().from(accounts).where(eq(accounts.email, sql.placeholder('email'))).limit(1).prepare('find_account_by_email'));
@@ -12,6 +13,17 @@ const accountById = preparedPerHandle((db) => db.select().from(accounts).where(e
 export async function findAccountByEmail(db: Executor, email: string): Promise<Account | undefined> {
   const [row] = await accountByEmail(db).execute({ email });
   return row;
+}
+
+// The password step needs the account and its second factors: one round trip before the hash.
+const signInAccountByEmail = preparedPerHandle((db) =>
+  db.select({ account: accounts, ...strongFactorColumns }).from(accounts).where(eq(accounts.email, sql.placeholder('email'))).limit(1).prepare('find_sign_in_account'),
+);
+
+/** The account of an e-mail address with whether it has an authenticator app and a passkey. */
+export async function findSignInAccount(db: Executor, email: string): Promise<{ account: Account; strongFactors: StrongFactors } | undefined> {
+  const [row] = await signInAccountByEmail(db).execute({ email });
+  return row && { account: row.account, strongFactors: { totp: row.totp === true, passkey: row.passkey === true } };
 }
 
 export async function findAccountById(db: Executor, id: string): Promise<Account | undefined> {

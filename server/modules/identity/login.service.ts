@@ -5,7 +5,7 @@ import type { Executor } from '../../db/database.ts';
 import { recordSecurityEvent } from '../audit/index.ts';
 import { maskEmail, maskPhone } from '../notifications/index.ts';
 import { codeMatches, issueCode } from '../verification/index.ts';
-import { findAccountByEmail, findAccountById, updatePasswordHash } from './accounts.store.ts';
+import { findAccountById, findSignInAccount, updatePasswordHash } from './accounts.store.ts';
 import type { CodeDelivery, FallbackReason } from './code-delivery.service.ts';
 import { deviceLabel } from './device-label.rules.ts';
 import { findLiveDevice, insertTrustedDevice, touchDevice } from './devices.store.ts';
@@ -146,8 +146,8 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
     ): Promise<CodeSent | SignedIn> {
       const now = deps.clock.now();
       const email = normalizeEmail(input.email);
-      const found = await findAccountByEmail(db, email);
-      const account = found?.status === 'active' ? found : undefined;
+      const found = await findSignInAccount(db, email);
+      const account = found?.account.status === 'active' ? found.account : undefined;
       const device = account && input.deviceToken ? await findLiveDevice(db, account.id, hashToken(input.deviceToken), now) : undefined;
       const key = device ? lockout.deviceKey(device.id) : lockout.emailKey(email);
 
@@ -175,7 +175,7 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
       // place and keeps the count.
       const flowId = newToken();
       const idHash = hashToken(flowId);
-      const methods = await twoFactor.methodsOf(account);
+      const methods = await twoFactor.methodsOf(account, found?.strongFactors);
       const flow = {
         idHash,
         accountId: account.id,

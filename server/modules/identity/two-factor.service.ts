@@ -8,7 +8,7 @@ import type { Account, PreferredSecondFactor } from './identity.tables.ts';
 import type { IdentityDeps, RequestContext, SessionActor } from './identity.types.ts';
 import type { Notices } from './notices.service.ts';
 import type { Passkeys } from './passkeys.service.ts';
-import { strongFactorsOf } from './second-factors.store.ts';
+import { strongFactorsOf, type StrongFactors } from './second-factors.store.ts';
 import { matchTotp, newTotpSecret, totpUri } from './totp.rules.ts';
 import { confirmTotp, deleteTotp, deleteUnconfirmedTotp, findTotp, insertTotp, listConfirmedTotp, useTotpStep } from './totp.store.ts';
 
@@ -25,10 +25,13 @@ export function createTwoFactor(deps: IdentityDeps, notices: Notices, passkeys: 
     await recordSecurityEvent(tx, { accountId: actor.account.id, kind, at: now, ip: ctx.ip, userAgent: ctx.userAgent, details });
   }
 
-  /** The second factors a sign-in of this account may use; SMS and e-mail codes always stay. */
-  async function methodsOf(account: Account): Promise<SignInMethod[]> {
+  /**
+   * The second factors a sign-in of this account may use; SMS and e-mail codes always stay.
+   * `strong` when the caller read it with the account already.
+   */
+  async function methodsOf(account: Account, strong?: StrongFactors): Promise<SignInMethod[]> {
     const methods: SignInMethod[] = account.phone && account.phoneVerifiedAt ? ['sms', 'email'] : ['email'];
-    const strong = await strongFactorsOf(db, account.id);
+    strong ??= await strongFactorsOf(db, account.id);
     if (strong.totp) methods.push('totp');
     if (strong.passkey) methods.push('passkey');
     return methods;

@@ -18,3 +18,9 @@ export const smsBudgetShards = pgTable(
   },
   (table) => [primaryKey({ columns: [table.month, table.shard] })],
 );
+
+/** The times of an account's SMS in the last 24 hours (older ones are dropped when it next gets one). */
+export const smsAccountWindows = pgTable('sms_account_windows', {
+  accountId: uuid('account_id').primaryKey(),
+  sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }).array().notNull(),
+});
