@@ -1,15 +1,22 @@
-import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
 import { loginFlows, type LoginFlow } from './identity.tables.ts';
 import { releaseAttemptSql } from './throttle.store.ts';
 
+type NewFlow = typeof loginFlows.$inferInsert;
+/** A new flow whose channel may be decided in the statement that opens it. */
+export type OpeningFlow = Omit<NewFlow, 'channel' | 'fallbackReason'> & { channel: NewFlow['channel'] | SQL; fallbackReason?: NewFlow['fallbackReason'] | SQL };
+
 /**
  * The password was right: the sign-in's flow opens and the attempt it reserved in the lockout
- * count is given back, in one statement.
+ * count is given back. As parts (`flow_released`, `flow_opened`) of a larger statement.
  */
-export async function openFlowReleasingAttempt(db: Executor, flow: typeof loginFlows.$inferInsert): Promise<void> {
-  const released = db.$with('released', {}).as(releaseAttemptSql(flow.throttleKey, flow.createdAt));
-  await db.with(released).insert(loginFlows).values(flow);
+export function openFlowPart(db: Executor, flow: OpeningFlow): SQL {
+  return sql`flow_released AS (${releaseAttemptSql(flow.throttleKey, flow.createdAt)}), flow_opened AS (${db.insert(loginFlows).values(flow).getSQL()})`;
+}
+
+export async function openFlowReleasingAttempt(db: Executor, flow: NewFlow): Promise<void> {
+  await db.execute(sql`WITH ${openFlowPart(db, flow)} SELECT 1`);
 }
 
 export async function findFlow(db: Executor, idHash: string): Promise<LoginFlow | undefined> {

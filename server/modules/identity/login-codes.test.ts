@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
 import { makeAccount } from '../../../test/factories.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
+import { monthKey, reservedSmsInMonth } from '../verification/index.ts';
 
 describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', (db) => {
   let t: TestApp;
@@ -96,6 +98,33 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
     const res = await verify('x'.repeat(43), '123456');
     expect(res.statusCode).toBe(410);
     expect((await resend('x'.repeat(43))).statusCode).toBe(410);
+  });
+});
+
+describe.each(testDbKinds())('sign-ins racing for the last SMS of the month on %s', (db) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ db, env: { SMS_MONTHLY_BUDGET: '7' } });
+  });
+  afterAll(() => t.close());
+
+  it('spend the budget exactly, and every code goes where its answer says', async () => {
+    const accounts = await Promise.all(Array.from({ length: 20 }, () => makeAccount(t.services)));
+    const answers = await Promise.all(
+      accounts.map((a) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: a.email, password: TEST_PASSWORD } })),
+    );
+    const bodies = answers.map((res) => res.json());
+    expect(bodies.filter((b) => b.channel === 'sms')).toHaveLength(7);
+    expect(bodies.filter((b) => b.channel === 'email').every((b) => b.fallbackReason === 'sms_budget')).toBe(true);
+    expect(await reservedSmsInMonth(t.services.db, monthKey(t.clock.now()))).toBe(7);
+    // Only the SMS that went out count in the accounts' own 24 hours.
+    const windows = (await t.services.db.execute(sql`SELECT coalesce(sum(cardinality(sent_at)), 0)::int AS n FROM sms_account_windows`)) as unknown as { rows: Array<{ n: number }> };
+    expect(windows.rows[0]!.n).toBe(7);
+    for (const [i, body] of bodies.entries()) {
+      const code = await t.latestCode(body.channel === 'sms' ? accounts[i]!.phone! : accounts[i]!.email);
+      const signedIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', payload: { flowId: body.flowId, code } });
+      expect(signedIn.statusCode).toBe(200);
+    }
   });
 });
 

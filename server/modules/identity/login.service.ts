@@ -10,7 +10,7 @@ import type { CodeDelivery, FallbackReason } from './code-delivery.service.ts';
 import { deviceLabel } from './device-label.rules.ts';
 import { findLiveDevice, insertTrustedDevice, touchDevice } from './devices.store.ts';
 import { normalizeEmail } from './email.rules.ts';
-import { completeFlow, fallBackToEmail, findFlow, openFlowReleasingAttempt, replaceCode } from './flows.store.ts';
+import { completeFlow, fallBackToEmail, findFlow, openFlowPart, openFlowReleasingAttempt, replaceCode } from './flows.store.ts';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { Account, LoginFlow, SecondFactor } from './identity.tables.ts';
 import type { ClientKind, IdentityDeps, IssuedSession, RequestContext } from './identity.types.ts';
@@ -192,13 +192,11 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
         await openFlowReleasingAttempt(db, { ...flow, channel: first, codesSent: 0 });
         return { status: 'code_required', flowId, channel: first, expiresInSeconds: auth.flowTtlSeconds, methods };
       }
-      return db.transaction(async (tx) => {
-        const { channel, fallbackReason } = await codes.chooseChannel(tx, account, 'sms', 'login_code', now);
-        const { code, hash } = issueCode(secretKey, codePurpose(idHash));
-        await openFlowReleasingAttempt(tx, { ...flow, channel, codeHash: hash, codeExpiresAt: addSeconds(now, auth.codeTtlSeconds), codesSent: 1, lastSentAt: now, fallbackReason: fallbackReason ?? null });
-        const maskedTo = await codes.send(tx, account, channel, code, 'login_code', { reference: codeReference(idHash, 1) });
-        return { status: 'code_required', flowId, channel, sentTo: maskedTo, fallbackReason, expiresInSeconds: auth.codeTtlSeconds, methods };
-      });
+      // The SMS reservation, the flow and the queued code are one statement: one round trip.
+      const { code, hash } = issueCode(secretKey, codePurpose(idHash));
+      const opened = { ...flow, codeHash: hash, codeExpiresAt: addSeconds(now, auth.codeTtlSeconds), codesSent: 1, lastSentAt: now };
+      const sent = await codes.sendWith(db, account, code, 'login_code', codeReference(idHash, 1), now, (choice) => openFlowPart(db, { ...opened, ...choice }));
+      return { status: 'code_required', flowId, ...sent, expiresInSeconds: auth.codeTtlSeconds, methods };
     },
 
     /** "I didn't get a code": a new code, by e-mail or SMS, voiding the old one. */

@@ -2,7 +2,8 @@ import type { Clock } from '../../core/clock.ts';
 import { decrypt, encrypt, type KeyRing } from '../../core/crypto-box.ts';
 import { newId } from '../../core/tokens.ts';
 import type { Executor } from '../../db/database.ts';
-import { insertOutbox, markFellBack, markSent, type OutboxRow } from './outbox.store.ts';
+import type { SQL } from 'drizzle-orm';
+import { eitherRow, insertOutbox, markFellBack, markSent, outboxInsertPart, type NewOutboxRow, type OutboxRow } from './outbox.store.ts';
 import { render } from './notifications.templates.ts';
 import type { Channel, Language, OutgoingMessage, RenderedMessage } from './notifications.types.ts';
 import type { TemplateName } from './templates/index.ts';
@@ -45,14 +46,12 @@ export function createNotifications(deps: NotificationsDeps) {
   const seal = (value: unknown) => encrypt(deps.keyRing, JSON.stringify(value));
   const open = (row: OutboxRow) => JSON.parse(decrypt(deps.keyRing, row.sealedContent)) as RenderedMessage;
 
-  async function queue(
-    tx: Executor,
+  function outboxRow(
     row: { channel: Channel; to: string; template: TemplateName | string; language: Language | string; content: RenderedMessage; sealedFallback?: string | null },
     origin: { accountId?: string | null; installationId?: string | null; reference?: string | null },
-  ): Promise<number> {
-    const now = deps.clock.now();
-    // The insert trigger of migration 0031 wakes the workers when the transaction commits.
-    return insertOutbox(tx, {
+    now: Date,
+  ): NewOutboxRow {
+    return {
       channel: row.channel,
       recipient: row.to,
       template: row.template,
@@ -67,7 +66,17 @@ export function createNotifications(deps: NotificationsDeps) {
       attempts: 0,
       nextAttemptAt: now,
       createdAt: now,
-    });
+    };
+  }
+
+  /** The outbox row of a message: rendered, and sealed because it may carry a code or a link. */
+  function messageRow(message: OutgoingMessage, now: Date): NewOutboxRow {
+    const content = render(message.template, message.channel, message.language, message.vars);
+    const fallback: SealedFallback | undefined =
+      message.channel === 'sms' && message.fallbackEmail
+        ? { to: message.fallbackEmail, content: render(message.template, 'email', message.language, message.vars) }
+        : undefined;
+    return outboxRow({ ...message, content, sealedFallback: fallback ? seal(fallback) : null }, message, now);
   }
 
   return {
@@ -76,12 +85,22 @@ export function createNotifications(deps: NotificationsDeps) {
      * caused it commits. Content is encrypted because it may carry a code or a link.
      */
     async enqueue(tx: Executor, message: OutgoingMessage): Promise<number> {
-      const content = render(message.template, message.channel, message.language, message.vars);
-      const fallback: SealedFallback | undefined =
-        message.channel === 'sms' && message.fallbackEmail
-          ? { to: message.fallbackEmail, content: render(message.template, 'email', message.language, message.vars) }
-          : undefined;
-      return queue(tx, { ...message, content, sealedFallback: fallback ? seal(fallback) : null }, message);
+      // The insert trigger of migration 0031 wakes the workers when the transaction commits.
+      return insertOutbox(tx, messageRow(message, deps.clock.now()));
+    },
+
+    /** As `enqueue`, as the part `<name> AS (INSERT …)` of the caller's statement. */
+    enqueuePart(db: Executor, name: string, message: OutgoingMessage): SQL {
+      return outboxInsertPart(db, name, messageRow(message, deps.clock.now()));
+    },
+
+    /**
+     * As `enqueue`, as the part `<name> AS (INSERT …)` of the caller's statement, which decides
+     * between two messages: `ifTrue` when `when` holds, else `ifFalse`. One row is queued.
+     */
+    enqueueEitherPart(db: Executor, name: string, when: SQL, ifTrue: OutgoingMessage, ifFalse: OutgoingMessage): SQL {
+      const now = deps.clock.now();
+      return outboxInsertPart(db, name, eitherRow(when, messageRow(ifTrue, now), messageRow(ifFalse, now)));
     },
 
     open,
@@ -121,7 +140,7 @@ export function createNotifications(deps: NotificationsDeps) {
       const listener = row.reference ? listeners.get(row.reference.split(':')[0]!) : undefined;
       const wanted = listener ? await listener(tx, { reference: row.reference!, to: fallback.to, reason: 'sms_failed' }) : true;
       const emailId = wanted
-        ? await queue(tx, { channel: 'email', to: fallback.to, template: row.template, language: row.language, content: fallback.content }, row)
+        ? await insertOutbox(tx, outboxRow({ channel: 'email', to: fallback.to, template: row.template, language: row.language, content: fallback.content }, row, deps.clock.now()))
         : null;
       const closed = await markFellBack(tx, row, emailId, wanted ? reason : `${reason}; superseded, no e-mail sent`);
       if (!closed) throw new Error('outbox row was taken over by another worker');

@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/database.ts';
 import { outbox, smsDeliveries } from './notifications.tables.ts';
 
@@ -9,6 +10,29 @@ export type SmsDelivery = typeof smsDeliveries.$inferInsert;
 export async function insertOutbox(db: Executor, row: NewOutboxRow): Promise<number> {
   const [inserted] = await db.insert(outbox).values(row).returning({ id: outbox.id });
   return inserted!.id;
+}
+
+/** An outbox row whose text columns may be decided in the statement that inserts it. */
+export type OutboxInsert = PgInsertValue<typeof outbox>;
+
+/**
+ * One row of two, decided by `when` in the statement: the columns in which they differ become
+ * `CASE WHEN … THEN … ELSE … END`. Only text columns may differ (two messages of one moment).
+ */
+export function eitherRow(when: SQL, ifTrue: NewOutboxRow, ifFalse: NewOutboxRow): OutboxInsert {
+  const choose = (a: string | null | undefined, b: string | null | undefined) => (a === b ? a : sql`CASE WHEN ${when} THEN ${a ?? null} ELSE ${b ?? null} END`);
+  return {
+    ...ifTrue,
+    channel: choose(ifTrue.channel, ifFalse.channel) as OutboxInsert['channel'],
+    recipient: choose(ifTrue.recipient, ifFalse.recipient) as OutboxInsert['recipient'],
+    sealedContent: choose(ifTrue.sealedContent, ifFalse.sealedContent) as OutboxInsert['sealedContent'],
+    sealedFallback: choose(ifTrue.sealedFallback, ifFalse.sealedFallback),
+  };
+}
+
+/** The insert of one outbox row as the part `<name> AS (INSERT …)` of a larger statement. */
+export function outboxInsertPart(db: Executor, name: string, row: OutboxInsert): SQL {
+  return sql`${sql.identifier(name)} AS (${db.insert(outbox).values(row).getSQL()})`;
 }
 
 /**

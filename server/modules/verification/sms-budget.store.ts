@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
 import { BUDGET_SHARDS, shardAllowance } from './sms-budget.rules.ts';
 import { smsAccountWindows, smsBudgetShards, smsSends } from './verification.tables.ts';
@@ -15,98 +15,119 @@ export interface SmsLimits {
   costOre: number;
 }
 
-/** Why an SMS could not be reserved, or that it was. */
-type ShardAttempt = 'reserved' | 'account_limit' | 'shard_spent';
-
-/**
- * Reserve one SMS for an account, or refuse when the account's rolling 24 h allowance or the
- * company's monthly budget is spent. Must run inside a transaction. The account's window and a
- * random shard of the month's budget (sms-budget.rules.ts) move in one statement; both are
- * upserts, which lock their row and re-check it as it is after any concurrent commit, so the
- * counts are exact across processes. Only when that shard has nothing left are the others tried,
- * so the month never passes its budget and no SMS is refused while a shard has room.
- */
-export async function reserveSms(
-  tx: Executor,
-  accountId: string,
-  purpose: string,
-  now: Date,
-  limits: SmsLimits,
-): Promise<boolean> {
-  if (limits.monthlyBudget <= 0) return false;
-  const first = await reserveInShard(tx, accountId, purpose, now, limits, randomInt(BUDGET_SHARDS), true);
-  if (first !== 'shard_spent') return first === 'reserved';
-  // The account's window already holds this SMS (and its row) in this transaction.
-  for (const shard of await shardsWithRoom(tx, monthKey(now), limits.monthlyBudget)) {
-    if ((await reserveInShard(tx, accountId, purpose, now, limits, shard, false)) === 'reserved') return true;
-  }
-  await uncountLast(tx, accountId);
-  return false;
+/** The reservation of one SMS as the first parts (CTEs) of a statement, and what it decided. */
+export interface SmsReservationPart {
+  /** `sms_pick`, `sms_counted`, `sms_updated`, `sms_inserted`, `sms_recorded`: to follow `WITH`. */
+  ctes: SQL;
+  /** True when the SMS is reserved: the account was under its limit and a shard had room. */
+  reserved: SQL;
+  /** True when the account's window took the SMS (or was not asked to). */
+  counted: SQL;
+  /** True when some shard had room as the statement began. */
+  picked: SQL;
 }
 
 /**
- * One statement: the account's window extended only while under its limit (or, on a retry, as
- * it is), the shard's counter moved only then and while under its allowance, and the send
- * recorded only when it moved. The rows it changed are held until the transaction commits.
+ * One SMS reserved in a single statement, as parts another module's statement can start with
+ * (a sign-in opens its flow and queues the code in the same statement).
+ *
+ * - `sms_pick`: a shard of the month's budget that has room, starting at a random one, so
+ *   concurrent sign-ins spread over the shards (sms-budget.rules.ts).
+ * - `sms_counted`: the account's window of 24 hours extended only while under its limit. An
+ *   upsert locks the row and re-checks it as it is after any concurrent commit: exact across
+ *   processes. Skipped (`countAccount` false) on a retry whose transaction already counted it.
+ * - `sms_updated` / `sms_inserted`: the shard's counter moved only then and while under its
+ *   allowance. A plain update, not an upsert: an update that finds the shard spent holds no
+ *   lock on it, so transactions never wait for each other in a circle. A shard the month has
+ *   not used yet is inserted; if another transaction inserts it first, nothing is reserved here.
+ * - `sms_recorded`: the send, recorded only when a counter moved.
  */
-async function reserveInShard(
-  tx: Executor,
-  accountId: string,
-  purpose: string,
-  now: Date,
-  limits: SmsLimits,
-  shard: number,
-  countAccount: boolean,
-): Promise<ShardAttempt> {
+export function smsReservationPart(accountId: string, purpose: string, now: Date, limits: SmsLimits, countAccount = true): SmsReservationPart {
+  const month = monthKey(now);
   const since = new Date(now.getTime() - 24 * 3600_000);
-  const allowance = shardAllowance(limits.monthlyBudget, shard);
+  const allowances = Array.from({ length: BUDGET_SHARDS }, (_, shard) => shardAllowance(limits.monthlyBudget, shard)).join(',');
+  const start = randomInt(BUDGET_SHARDS);
   const recent = sql`(SELECT count(*) FROM unnest(${smsAccountWindows}.sent_at) AS t WHERE t > ${since})`;
   const counted = countAccount
-    ? sql`INSERT INTO ${smsAccountWindows} (account_id, sent_at) SELECT ${accountId}::uuid, ARRAY[${now}::timestamptz] WHERE ${limits.perAccountPerDay} > 0
+    ? sql`INSERT INTO ${smsAccountWindows} (account_id, sent_at)
+        SELECT ${accountId}::uuid, ARRAY[${now}::timestamptz] WHERE ${limits.perAccountPerDay} > 0 AND EXISTS (SELECT 1 FROM sms_pick)
         ON CONFLICT (account_id) DO UPDATE
           SET sent_at = ARRAY(SELECT t FROM unnest(${smsAccountWindows}.sent_at) AS t WHERE t > ${since}) || ${now}::timestamptz
           WHERE ${recent} < ${limits.perAccountPerDay}
         RETURNING 1`
-    : sql`SELECT 1`;
-  const month = monthKey(now);
-  // A plain update, not an upsert: an update that finds the shard spent holds no lock on it, so
-  // transactions trying several shards never wait for each other in a circle. A shard the month
-  // has not used yet is inserted; when another transaction inserts it first, this attempt
-  // reports the shard spent and the retry finds it with room.
-  const result = (await tx.execute(sql`
-    WITH counted AS (${counted}), updated AS (
-      UPDATE ${smsBudgetShards} SET sent = sent + 1
-      WHERE month = ${month} AND shard = ${shard} AND sent < ${allowance} AND EXISTS (SELECT 1 FROM counted)
-      RETURNING sent
-    ), inserted AS (
+    : sql`SELECT 1 FROM sms_pick`;
+  const ctes = sql`sms_pick AS (
+      SELECT (a.n - 1)::int AS shard, a.allowance
+      FROM unnest(string_to_array(${allowances}, ',')::int[]) WITH ORDINALITY AS a(allowance, n)
+      WHERE a.allowance > coalesce((SELECT b.sent FROM ${smsBudgetShards} b WHERE b.month = ${month} AND b.shard = a.n - 1), 0)
+      ORDER BY (a.n - 1 + ${BUDGET_SHARDS} - ${start}) % ${BUDGET_SHARDS}
+      LIMIT 1
+    ), sms_counted AS (${counted}), sms_updated AS (
+      UPDATE ${smsBudgetShards} SET sent = ${smsBudgetShards}.sent + 1 FROM sms_pick
+      WHERE ${smsBudgetShards}.month = ${month} AND ${smsBudgetShards}.shard = sms_pick.shard
+        AND ${smsBudgetShards}.sent < sms_pick.allowance AND EXISTS (SELECT 1 FROM sms_counted)
+      RETURNING 1
+    ), sms_inserted AS (
       INSERT INTO ${smsBudgetShards} (month, shard, sent)
-      SELECT ${month}, ${shard}, 1 FROM counted
-      WHERE ${allowance} > 0 AND NOT EXISTS (SELECT 1 FROM ${smsBudgetShards} WHERE month = ${month} AND shard = ${shard})
+      SELECT ${month}, sms_pick.shard, 1 FROM sms_pick
+      WHERE EXISTS (SELECT 1 FROM sms_counted)
+        AND NOT EXISTS (SELECT 1 FROM ${smsBudgetShards} b WHERE b.month = ${month} AND b.shard = sms_pick.shard)
       ON CONFLICT (month, shard) DO NOTHING
-      RETURNING sent
-    ), recorded AS (
+      RETURNING 1
+    ), sms_recorded AS (
       INSERT INTO ${smsSends} (account_id, purpose, cost_ore, sent_at)
-      SELECT ${accountId}::uuid, ${purpose}, ${limits.costOre}, ${now} FROM (SELECT sent FROM updated UNION ALL SELECT sent FROM inserted) AS reserved
+      SELECT ${accountId}::uuid, ${purpose}, ${limits.costOre}, ${now}
+      WHERE EXISTS (SELECT 1 FROM sms_updated) OR EXISTS (SELECT 1 FROM sms_inserted)
       RETURNING id
-    )
-    SELECT EXISTS (SELECT 1 FROM counted) AS under_account_limit, EXISTS (SELECT 1 FROM recorded) AS reserved`)) as unknown as {
-    rows: Array<{ under_account_limit: boolean; reserved: boolean }>;
+    )`;
+  return {
+    ctes,
+    reserved: sql`EXISTS (SELECT 1 FROM sms_recorded)`,
+    counted: sql`EXISTS (SELECT 1 FROM sms_counted)`,
+    picked: sql`EXISTS (SELECT 1 FROM sms_pick)`,
   };
-  const row = result.rows[0]!;
-  if (row.reserved) return 'reserved';
-  return row.under_account_limit ? 'shard_spent' : 'account_limit';
 }
 
-/** Take back the SMS this transaction just added to the account's window (it is the last one). */
-async function uncountLast(tx: Executor, accountId: string): Promise<void> {
-  await tx.execute(sql`UPDATE ${smsAccountWindows} SET sent_at = sent_at[1:cardinality(sent_at) - 1] WHERE account_id = ${accountId}::uuid`);
+/** What one reservation statement decided (see `smsReservationPart`). */
+export interface SmsReservation {
+  reserved: boolean;
+  counted: boolean;
+  picked: boolean;
 }
 
-/** The month's shards that have not spent their allowance, in shard order. */
-async function shardsWithRoom(tx: Executor, month: string, monthlyBudget: number): Promise<number[]> {
-  const spent = await tx.select({ shard: smsBudgetShards.shard, sent: smsBudgetShards.sent }).from(smsBudgetShards).where(eq(smsBudgetShards.month, month));
-  const sentIn = new Map(spent.map((row) => [row.shard, row.sent]));
-  return Array.from({ length: BUDGET_SHARDS }, (_, shard) => shard).filter((shard) => (sentIn.get(shard) ?? 0) < shardAllowance(monthlyBudget, shard));
+/** Run a reservation as a statement of its own, or with `more` parts of other modules after it. */
+export async function runSmsReservation(db: Executor, part: SmsReservationPart, more: SQL | null = null): Promise<SmsReservation> {
+  const result = (await db.execute(sql`
+    WITH ${part.ctes}${more ? sql`, ${more}` : sql``}
+    SELECT ${part.reserved} AS reserved, ${part.counted} AS counted, ${part.picked} AS picked`)) as unknown as { rows: SmsReservation[] };
+  return result.rows[0]!;
+}
+
+/**
+ * Reserve one SMS for an account, or refuse when the account's rolling 24 h allowance or the
+ * company's monthly budget is spent. Must run inside a transaction. Usually one statement;
+ * when a concurrent reservation spent the picked shard first, the next shard with room is
+ * tried, so the month never passes its budget and no SMS is refused while a shard has room.
+ */
+export async function reserveSms(tx: Executor, accountId: string, purpose: string, now: Date, limits: SmsLimits): Promise<boolean> {
+  if (limits.monthlyBudget <= 0) return false;
+  let attempt = await runSmsReservation(tx, smsReservationPart(accountId, purpose, now, limits));
+  if (attempt.reserved || !attempt.counted) return attempt.reserved;
+  // The account's window already holds this SMS (and its row) in this transaction.
+  for (let tries = 0; tries < BUDGET_SHARDS && attempt.picked; tries++) {
+    attempt = await runSmsReservation(tx, smsReservationPart(accountId, purpose, now, limits, false));
+    if (attempt.reserved) return true;
+  }
+  await uncountSms(tx, accountId, now);
+  return false;
+}
+
+/** Take back one SMS at `now` from the account's window: it was counted, but no shard had room. */
+export async function uncountSms(db: Executor, accountId: string, now: Date): Promise<void> {
+  await db.execute(sql`
+    UPDATE ${smsAccountWindows}
+    SET sent_at = sent_at[1:array_position(sent_at, ${now}::timestamptz) - 1] || sent_at[array_position(sent_at, ${now}::timestamptz) + 1:]
+    WHERE account_id = ${accountId}::uuid AND array_position(sent_at, ${now}::timestamptz) IS NOT NULL`);
 }
 
 /** SMS codes reserved against the monthly budget in `month` ("2026-11"). */
