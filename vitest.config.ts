@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Many test files mostly wait (on PostgreSQL, child processes, Chromium): one more worker than
+    // the two cores of the CI machine keeps both busy.
+    maxWorkers: 3,
   },
 });
