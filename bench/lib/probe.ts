@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { procStatCpu } from './machine-cpu.ts';
 
 /** Event-loop delay and CPU time of this process, as measured between a reset and a read. */
 export interface ProbeReading {
@@ -23,20 +23,8 @@ export interface ProbeReading {
 }
 
 const RESOLUTION_MS = 10;
-/** Linux reports thread CPU time in clock ticks, 100 per second on every common configuration. */
-const TICKS_PER_SECOND = 100;
-
 /** utime + stime of the main thread (its task id is the process id), in milliseconds. */
-function mainThreadCpuMs(): number | null {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    // Fields after the command name (which may contain spaces) start at state, field 3.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-  } catch {
-    return null;
-  }
-}
+const mainThreadCpuMs = () => procStatCpu(`/proc/self/task/${process.pid}/stat`)?.cpuMs ?? null;
 
 /**
  * Event-loop delay and CPU time since the last reset. The delay histogram samples every
