@@ -11,9 +11,8 @@ import {
   touchIntegrationToken,
 } from './integration-tokens.store.ts';
 import type { Notices } from './notices.service.ts';
-import { overLimit, windowHits } from './rate-limit.rules.ts';
+import { overLimit, rateLimitedError, windowHits } from './rate-limit.rules.ts';
 import { hitWindows } from './rate-limit.store.ts';
-import { rateLimitedError } from './signed-out-limits.service.ts';
 
 /** Recognisable prefix, so secret scanners and people can tell an integration token apart. */
 export const INTEGRATION_TOKEN_PREFIX = 'pvt_';

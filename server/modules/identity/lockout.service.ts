@@ -7,8 +7,7 @@ import type { Account } from './identity.tables.ts';
 import type { IdentityDeps, RequestContext } from './identity.types.ts';
 import { decideAttempt, failureLocks } from './lockout.rules.ts';
 import type { Notices } from './notices.service.ts';
-import type { WindowHits } from './rate-limit.rules.ts';
-import { rateLimitedError } from './signed-out-limits.service.ts';
+import { rateLimitedError, type WindowHits } from './rate-limit.rules.ts';
 import { lock, reserveAttempt, resetFailures } from './throttle.store.ts';
 
 type FailCode = 'invalid_credentials' | 'invalid_code';

@@ -1,3 +1,6 @@
+import { AppError } from '../../core/app-error.ts';
+import { secondsUntil } from '../../core/clock.ts';
+
 /** Fixed windows of a number of seconds, the same for every server process. */
 export interface WindowHits {
   /** The keys to count one hit in, each with the most hits its window allows. */
@@ -16,4 +19,9 @@ export function windowHits(limits: Map<string, number>, now: Date, windowSeconds
 /** Whether any key's hits so far passed its limit. */
 export function overLimit(hits: Map<string, number>, windows: WindowHits): boolean {
   return [...windows.limits].some(([key, limit]) => (hits.get(key) ?? 0) > limit);
+}
+
+/** The answer to a request past a rate limit: try again when the window ends. */
+export function rateLimitedError(windows: WindowHits, now: Date): AppError {
+  return new AppError('rate_limited', { retryAfterSeconds: secondsUntil(windows.windowEnds, now) });
 }

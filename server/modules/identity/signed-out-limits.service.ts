@@ -1,11 +1,6 @@
-import { secondsUntil } from '../../core/clock.ts';
-import { AppError } from '../../core/app-error.ts';
 import type { IdentityDeps, RequestContext } from './identity.types.ts';
-import { overLimit, windowHits, type WindowHits } from './rate-limit.rules.ts';
+import { overLimit, rateLimitedError, windowHits, type WindowHits } from './rate-limit.rules.ts';
 import { hitWindows } from './rate-limit.store.ts';
-
-/** The answer to a request past a rate limit: when the window ends. */
-export const rateLimitedError = (windows: WindowHits, now: Date) => new AppError('rate_limited', { retryAfterSeconds: secondsUntil(windows.windowEnds, now) });
 
 /** Per-IP and global limits on every signed-out request about an account (SPEC §3.7: slow credential stuffing). */
 export function createSignedOutLimits(deps: IdentityDeps) {
