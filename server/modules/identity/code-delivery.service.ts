@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import { maskEmail, maskPhone, type OutgoingMessage } from '../notifications/index.ts';
 import { reserveSms, runSmsReservation, smsReservationPart, uncountSms } from '../verification/index.ts';
@@ -81,7 +82,7 @@ export function createCodeDelivery(deps: IdentityDeps) {
       const email = codeMessage(account, 'email', code, template, { reference });
       if (!account.phone || !account.phoneVerifiedAt) {
         const queued = deps.notifications.enqueuePart(db, 'code_queued', email);
-        await db.execute(sql`WITH ${change({ channel: sql`'email'`, fallbackReason: sql`'no_phone'` })}, ${queued} SELECT 1`);
+        await executePrepared(db, 'email_code', sql`WITH ${change({ channel: sql`'email'`, fallbackReason: sql`'no_phone'` })}, ${queued} SELECT 1`);
         return { channel: 'email', fallbackReason: 'no_phone', sentTo: masked(email) };
       }
       const reservation = smsReservationPart(account.id, template, now, limits);

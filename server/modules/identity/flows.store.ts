@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { loginFlows, type LoginFlow } from './identity.tables.ts';
 import { releaseAttemptSql } from './throttle.store.ts';
 
@@ -16,7 +17,7 @@ export function openFlowPart(db: Executor, flow: OpeningFlow): SQL {
 }
 
 export async function openFlowReleasingAttempt(db: Executor, flow: NewFlow): Promise<void> {
-  await db.execute(sql`WITH ${openFlowPart(db, flow)} SELECT 1`);
+  await executePrepared(db, 'open_flow', sql`WITH ${openFlowPart(db, flow)} SELECT 1`);
 }
 
 export async function findFlow(db: Executor, idHash: string): Promise<LoginFlow | undefined> {

@@ -1,5 +1,6 @@
 import { and, eq, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { loginThrottles } from './identity.tables.ts';
 import type { WindowHits } from './rate-limit.rules.ts';
 import { countHitsSql, overLimitSql } from './rate-limit.store.ts';
@@ -16,7 +17,7 @@ export type Reservation = { locked: false; attemptNumber: number } | { locked: t
 export async function reserveAttempt(db: Executor, key: string, now: Date, windows?: WindowHits): Promise<Reservation> {
   const gate = windows ? sql`hits AS (${countHitsSql(windows)}), gate AS (SELECT NOT ${overLimitSql(windows)} AS open)` : sql`gate AS (SELECT true AS open)`;
   const expired = sql`${loginThrottles}.locked_until IS NOT NULL AND ${loginThrottles}.locked_until <= ${now}`;
-  const result = (await db.execute(sql`
+  const result = (await executePrepared(db, 'reserve_attempt', sql`
     WITH ${gate}, reserved AS (
       INSERT INTO ${loginThrottles} (key, failures, locked_until, updated_at)
       SELECT ${key}, 1, NULL, ${now} FROM gate WHERE gate.open

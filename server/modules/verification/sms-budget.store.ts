@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { BUDGET_SHARDS, shardAllowance } from './sms-budget.rules.ts';
 import { smsAccountWindows, smsBudgetShards, smsSends } from './verification.tables.ts';
 
@@ -97,7 +98,7 @@ export interface SmsReservation {
 
 /** Run a reservation as a statement of its own, or with `more` parts of other modules after it. */
 export async function runSmsReservation(db: Executor, part: SmsReservationPart, more: SQL | null = null): Promise<SmsReservation> {
-  const result = (await db.execute(sql`
+  const result = (await executePrepared(db, 'sms_reservation', sql`
     WITH ${part.ctes}${more ? sql`, ${more}` : sql``}
     SELECT ${part.reserved} AS reserved, ${part.counted} AS counted, ${part.picked} AS picked`)) as unknown as { rows: SmsReservation[] };
   return result.rows[0]!;
