@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Executor } from './database.ts';
 
 /**
@@ -26,7 +26,16 @@ export function preparedPerHandle<Query>(build: (db: Executor) => Query): (db: E
  */
 interface DrizzleHandle {
   dialect: { sqlToQuery(statement: SQL): { sql: string; params: unknown[] } };
-  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: false): { execute(): Promise<unknown> } };
+  session: {
+    prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: false): { execute(values?: Record<string, unknown>): Promise<unknown> };
+  };
+}
+
+function prepare(db: Executor, label: string, statement: SQL) {
+  const handle = db as unknown as DrizzleHandle;
+  const query = handle.dialect.sqlToQuery(statement);
+  const name = `${label}_${createHash('sha1').update(query.sql).digest('hex').slice(0, 16)}`;
+  return handle.session.prepareQuery(query, undefined, name, false);
 }
 
 /**
@@ -39,8 +48,33 @@ interface DrizzleHandle {
  * that changes gets a name of its own instead of colliding with the old one.
  */
 export async function executePrepared(db: Executor, label: string, statement: SQL): Promise<unknown> {
-  const handle = db as unknown as DrizzleHandle;
-  const query = handle.dialect.sqlToQuery(statement);
-  const name = `${label}_${createHash('sha1').update(query.sql).digest('hex').slice(0, 16)}`;
-  return handle.session.prepareQuery(query, undefined, name, false).execute();
+  return prepare(db, label, statement).execute();
+}
+
+/** A value in a part of a statement: the value itself, or a placeholder each run fills in. */
+export type Param<T> = T | Placeholder;
+export type Params<T> = { [K in keyof T]: Param<T[K]> };
+
+/**
+ * Placeholders named `<prefix><key>`, one for each key of `T`: a part built with them once takes
+ * its values at every run (`prefixed`). `keys` lists every key of `T`, checked by the compiler.
+ */
+export function placeholders<T>(prefix: string, keys: Record<keyof T, true>): Params<T> {
+  return Object.fromEntries(Object.keys(keys).map((key) => [key, sql.placeholder(`${prefix}${key}`)])) as Params<T>;
+}
+
+/** A part's values under the names `placeholders(prefix, …)` gave its placeholders. */
+export function prefixed(prefix: string, values: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [`${prefix}${key}`, value]));
+}
+
+/**
+ * A statement of fixed shape built by `build` from placeholders once per database handle, and
+ * prepared as `executePrepared` does; each run passes only its values. For the hottest
+ * statements: composing one from several modules' parts costs the query builder several
+ * hundred µs of CPU each time (docs/benchmarks.md). A placeholder without a value is an error.
+ */
+export function preparedStatement(label: string, build: (db: Executor) => SQL): (db: Executor, values: Record<string, unknown>) => Promise<unknown> {
+  const prepared = preparedPerHandle((db) => prepare(db, label, build(db)));
+  return (db, values) => prepared(db).execute(values);
 }

@@ -1,8 +1,18 @@
 import type { Executor } from '../../db/database.ts';
-import { executePrepared } from '../../db/prepared.ts';
-import { sql, type SQL } from 'drizzle-orm';
+import { executePrepared, placeholders, prefixed, preparedStatement } from '../../db/prepared.ts';
+import { sql } from 'drizzle-orm';
 import { maskEmail, maskPhone, type OutgoingMessage } from '../notifications/index.ts';
-import { reserveSms, runSmsReservation, smsReservationPart, uncountSms } from '../verification/index.ts';
+import {
+  reserveSms,
+  SMS_RESERVATION_KEYS,
+  smsReservationPart,
+  smsReservationStatement,
+  smsReservationValues,
+  uncountSms,
+  type SmsReservation,
+  type SmsReservationValues,
+} from '../verification/index.ts';
+import { CODE_FLOW_KEYS, openFlowPart, type CodeFlow } from './flows.store.ts';
 import type { Account } from './identity.tables.ts';
 import type { IdentityDeps } from './identity.types.ts';
 
@@ -32,6 +42,17 @@ export function createCodeDelivery(deps: IdentityDeps) {
   }
 
   const masked = (message: OutgoingMessage) => (message.channel === 'sms' ? maskPhone(message.to) : maskEmail(message.to));
+
+  /** Reserve the SMS, open the flow with the channel that decided and queue that message. */
+  const openFlowWithSms = preparedStatement('open_flow_sms_code', (db) => {
+    const reservation = smsReservationPart(placeholders<SmsReservationValues>('sms_', SMS_RESERVATION_KEYS));
+    const opened = openFlowPart(db, {
+      ...placeholders<CodeFlow>('flow_', CODE_FLOW_KEYS),
+      channel: sql`CASE WHEN ${reservation.reserved} THEN 'sms' ELSE 'email' END`,
+      fallbackReason: sql`CASE WHEN ${reservation.reserved} THEN NULL ELSE 'sms_budget' END`,
+    });
+    return smsReservationStatement(reservation, sql`${opened}, ${deps.notifications.eitherPart(db, 'code_queued', reservation.reserved)}`);
+  });
 
   return {
     /** Choose SMS when the account has a verified phone and budget left, else e-mail. */
@@ -66,36 +87,26 @@ export function createCodeDelivery(deps: IdentityDeps) {
     },
 
     /**
-     * As `chooseChannel` and `send` for an SMS wanted, decided and queued in one statement
-     * together with the caller's own change (`change`, given the channel and fallback reason as
-     * SQL): no transaction, one round trip. For the hottest path, the first code of a sign-in.
+     * The first code of a sign-in: as `chooseChannel` and `send` for an SMS wanted, decided and
+     * queued in one statement that also opens the sign-in's flow. No transaction, one round trip,
+     * and the statement is built and prepared once (ADR 0006): the hottest path after the hash.
      */
-    async sendWith(
-      db: Executor,
-      account: Account,
-      code: string,
-      template: CodeTemplate,
-      reference: string,
-      now: Date,
-      change: (choice: { channel: SQL; fallbackReason: SQL }) => SQL,
-    ): Promise<{ channel: 'sms' | 'email'; fallbackReason?: FallbackReason; sentTo: string }> {
-      const email = codeMessage(account, 'email', code, template, { reference });
+    async openFlowWithCode(db: Executor, account: Account, code: string, reference: string, flow: CodeFlow): Promise<{ channel: 'sms' | 'email'; fallbackReason?: FallbackReason; sentTo: string }> {
+      const email = codeMessage(account, 'email', code, 'login_code', { reference });
       if (!account.phone || !account.phoneVerifiedAt) {
-        const queued = deps.notifications.enqueuePart(db, 'code_queued', email);
-        await executePrepared(db, 'email_code', sql`WITH ${change({ channel: sql`'email'`, fallbackReason: sql`'no_phone'` })}, ${queued} SELECT 1`);
+        const opened = openFlowPart(db, { ...flow, channel: sql`'email'`, fallbackReason: sql`'no_phone'` });
+        await executePrepared(db, 'open_flow_email_code', sql`WITH ${opened}, ${deps.notifications.enqueuePart(db, 'code_queued', email)} SELECT 1`);
         return { channel: 'email', fallbackReason: 'no_phone', sentTo: masked(email) };
       }
-      const reservation = smsReservationPart(account.id, template, now, limits);
-      const choice = {
-        channel: sql`CASE WHEN ${reservation.reserved} THEN 'sms' ELSE 'email' END`,
-        fallbackReason: sql`CASE WHEN ${reservation.reserved} THEN NULL ELSE 'sms_budget' END`,
-      };
-      const sms = codeMessage(account, 'sms', code, template, { reference });
-      const queued = deps.notifications.enqueueEitherPart(db, 'code_queued', reservation.reserved, sms, email);
-      const result = await runSmsReservation(db, reservation, sql`${change(choice)}, ${queued}`);
-      if (result.reserved) return { channel: 'sms', sentTo: masked(sms) };
+      const sms = codeMessage(account, 'sms', code, 'login_code', { reference });
+      const [result] = ((await openFlowWithSms(db, {
+        ...prefixed('sms_', smsReservationValues(account.id, 'login_code', flow.createdAt, limits)),
+        ...prefixed('flow_', flow),
+        ...deps.notifications.eitherValues('code_queued', sms, email),
+      })) as { rows: SmsReservation[] }).rows;
+      if (result!.reserved) return { channel: 'sms', sentTo: masked(sms) };
       // A concurrent sign-in spent the picked shard after this one found it with room.
-      if (result.counted) await uncountSms(db, account.id, now);
+      if (result!.counted) await uncountSms(db, account.id, flow.createdAt);
       return { channel: 'email', fallbackReason: 'sms_budget', sentTo: masked(email) };
     },
   };

@@ -1,12 +1,33 @@
 import { and, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
-import { executePrepared } from '../../db/prepared.ts';
+import { executePrepared, type Params } from '../../db/prepared.ts';
 import { loginFlows, type LoginFlow } from './identity.tables.ts';
 import { releaseAttemptSql } from './throttle.store.ts';
 
 type NewFlow = typeof loginFlows.$inferInsert;
-/** A new flow whose channel may be decided in the statement that opens it. */
-export type OpeningFlow = Omit<NewFlow, 'channel' | 'fallbackReason'> & { channel: NewFlow['channel'] | SQL; fallbackReason?: NewFlow['fallbackReason'] | SQL };
+/**
+ * A new flow whose channel may be decided in the statement that opens it, with values or, in a
+ * statement prepared once, placeholders for them.
+ */
+export type OpeningFlow = Params<Omit<NewFlow, 'channel' | 'fallbackReason'>> & { channel: NewFlow['channel'] | SQL; fallbackReason?: NewFlow['fallbackReason'] | SQL };
+
+/** A flow that opens with its first code sent: every column but the channel, which is decided as it opens. */
+export type CodeFlow = Required<Pick<NewFlow, 'idHash' | 'accountId' | 'throttleKey' | 'client' | 'codeHash' | 'codeExpiresAt' | 'codesSent' | 'lastSentAt' | 'expiresAt' | 'ip' | 'userAgent' | 'createdAt'>>;
+
+export const CODE_FLOW_KEYS: Record<keyof CodeFlow, true> = {
+  idHash: true,
+  accountId: true,
+  throttleKey: true,
+  client: true,
+  codeHash: true,
+  codeExpiresAt: true,
+  codesSent: true,
+  lastSentAt: true,
+  expiresAt: true,
+  ip: true,
+  userAgent: true,
+  createdAt: true,
+};
 
 /**
  * The password was right: the sign-in's flow opens and the attempt it reserved in the lockout

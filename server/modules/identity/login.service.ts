@@ -10,7 +10,7 @@ import type { CodeDelivery, FallbackReason } from './code-delivery.service.ts';
 import { deviceLabel } from './device-label.rules.ts';
 import { findLiveDevice, insertTrustedDevice, touchDevice } from './devices.store.ts';
 import { normalizeEmail } from './email.rules.ts';
-import { completeFlow, fallBackToEmail, findFlow, openFlowPart, openFlowReleasingAttempt, replaceCode } from './flows.store.ts';
+import { completeFlow, fallBackToEmail, findFlow, openFlowReleasingAttempt, replaceCode } from './flows.store.ts';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { Account, LoginFlow, SecondFactor } from './identity.tables.ts';
 import type { ClientKind, IdentityDeps, IssuedSession, RequestContext } from './identity.types.ts';
@@ -195,7 +195,7 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
       // The SMS reservation, the flow and the queued code are one statement: one round trip.
       const { code, hash } = issueCode(secretKey, codePurpose(idHash));
       const opened = { ...flow, codeHash: hash, codeExpiresAt: addSeconds(now, auth.codeTtlSeconds), codesSent: 1, lastSentAt: now };
-      const sent = await codes.sendWith(db, account, code, 'login_code', codeReference(idHash, 1), now, (choice) => openFlowPart(db, { ...opened, ...choice }));
+      const sent = await codes.openFlowWithCode(db, account, code, codeReference(idHash, 1), opened);
       return { status: 'code_required', flowId, ...sent, expiresInSeconds: auth.codeTtlSeconds, methods };
     },
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
-import { executePrepared } from '../../db/prepared.ts';
+import { executePrepared, type Param } from '../../db/prepared.ts';
 import { loginThrottles } from './identity.tables.ts';
 import type { WindowHits } from './rate-limit.rules.ts';
 import { countHitsSql, overLimitSql } from './rate-limit.store.ts';
@@ -58,7 +58,7 @@ export async function lock(db: Executor, key: string, until: Date, now: Date): P
  * A correct password that is not yet a completed sign-in gives its reserved place back; the
  * statement is part of opening the sign-in's flow (flows.store.ts).
  */
-export function releaseAttemptSql(key: string, now: Date): SQL {
+export function releaseAttemptSql(key: Param<string>, now: Param<Date>): SQL {
   return sql`UPDATE ${loginThrottles} SET failures = GREATEST(failures - 1, 0), updated_at = ${now} WHERE key = ${key}`;
 }
 

@@ -2,8 +2,9 @@ import type { Clock } from '../../core/clock.ts';
 import { decrypt, encrypt, type KeyRing } from '../../core/crypto-box.ts';
 import { newId } from '../../core/tokens.ts';
 import type { Executor } from '../../db/database.ts';
+import { placeholders, prefixed } from '../../db/prepared.ts';
 import type { SQL } from 'drizzle-orm';
-import { eitherRow, insertOutbox, markFellBack, markSent, outboxInsertPart, type NewOutboxRow, type OutboxRow } from './outbox.store.ts';
+import { eitherRow, insertOutbox, markFellBack, markSent, outboxInsertPart, QUEUED_ROW_KEYS, type OutboxRow, type QueuedRow } from './outbox.store.ts';
 import { render } from './notifications.templates.ts';
 import type { Channel, Language, OutgoingMessage, RenderedMessage } from './notifications.types.ts';
 import type { TemplateName } from './templates/index.ts';
@@ -50,7 +51,7 @@ export function createNotifications(deps: NotificationsDeps) {
     row: { channel: Channel; to: string; template: TemplateName | string; language: Language | string; content: RenderedMessage; sealedFallback?: string | null },
     origin: { accountId?: string | null; installationId?: string | null; reference?: string | null },
     now: Date,
-  ): NewOutboxRow {
+  ): QueuedRow {
     return {
       channel: row.channel,
       recipient: row.to,
@@ -70,7 +71,7 @@ export function createNotifications(deps: NotificationsDeps) {
   }
 
   /** The outbox row of a message: rendered, and sealed because it may carry a code or a link. */
-  function messageRow(message: OutgoingMessage, now: Date): NewOutboxRow {
+  function messageRow(message: OutgoingMessage, now: Date): QueuedRow {
     const content = render(message.template, message.channel, message.language, message.vars);
     const fallback: SealedFallback | undefined =
       message.channel === 'sms' && message.fallbackEmail
@@ -95,12 +96,18 @@ export function createNotifications(deps: NotificationsDeps) {
     },
 
     /**
-     * As `enqueue`, as the part `<name> AS (INSERT …)` of the caller's statement, which decides
-     * between two messages: `ifTrue` when `when` holds, else `ifFalse`. One row is queued.
+     * As `enqueue`, as the part `<name> AS (INSERT …)` of a statement prepared once that decides
+     * between two messages: the first when `when` holds, else the second. One row is queued; the
+     * messages are given at each run by `eitherValues`.
      */
-    enqueueEitherPart(db: Executor, name: string, when: SQL, ifTrue: OutgoingMessage, ifFalse: OutgoingMessage): SQL {
+    eitherPart(db: Executor, name: string, when: SQL): SQL {
+      return outboxInsertPart(db, name, eitherRow(when, placeholders<QueuedRow>(`${name}_1_`, QUEUED_ROW_KEYS), placeholders<QueuedRow>(`${name}_2_`, QUEUED_ROW_KEYS)));
+    },
+
+    /** The values of an `eitherPart` named `name` for one run: its two messages. */
+    eitherValues(name: string, ifTrue: OutgoingMessage, ifFalse: OutgoingMessage): Record<string, unknown> {
       const now = deps.clock.now();
-      return outboxInsertPart(db, name, eitherRow(when, messageRow(ifTrue, now), messageRow(ifFalse, now)));
+      return { ...prefixed(`${name}_1_`, messageRow(ifTrue, now)), ...prefixed(`${name}_2_`, messageRow(ifFalse, now)) };
     },
 
     open,

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/database.ts';
+import type { Params } from '../../db/prepared.ts';
 import { outbox, smsDeliveries } from './notifications.tables.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -15,17 +16,40 @@ export async function insertOutbox(db: Executor, row: NewOutboxRow): Promise<num
 /** An outbox row whose text columns may be decided in the statement that inserts it. */
 export type OutboxInsert = PgInsertValue<typeof outbox>;
 
+/** The columns a newly queued message sets; the others keep their defaults. */
+export type QueuedRow = Required<
+  Pick<NewOutboxRow, 'channel' | 'recipient' | 'template' | 'language' | 'sealedContent' | 'sealedFallback' | 'accountId' | 'installationId' | 'reference' | 'idempotencyKey' | 'status' | 'attempts' | 'nextAttemptAt' | 'createdAt'>
+>;
+
+export const QUEUED_ROW_KEYS: Record<keyof QueuedRow, true> = {
+  channel: true,
+  recipient: true,
+  template: true,
+  language: true,
+  sealedContent: true,
+  sealedFallback: true,
+  accountId: true,
+  installationId: true,
+  reference: true,
+  idempotencyKey: true,
+  status: true,
+  attempts: true,
+  nextAttemptAt: true,
+  createdAt: true,
+};
+
 /**
- * One row of two, decided by `when` in the statement: the columns in which they differ become
- * `CASE WHEN … THEN … ELSE … END`. Only text columns may differ (two messages of one moment).
+ * One row of two, decided by `when` in the statement: the columns in which two messages of one
+ * moment differ (channel, recipient, content) become `CASE WHEN … THEN … ELSE … END`; the rest
+ * are the first row's. Given placeholders for both rows, the part is built once (prepared.ts).
  */
-export function eitherRow(when: SQL, ifTrue: NewOutboxRow, ifFalse: NewOutboxRow): OutboxInsert {
-  const choose = (a: string | null | undefined, b: string | null | undefined) => (a === b ? a : sql`CASE WHEN ${when} THEN ${a ?? null} ELSE ${b ?? null} END`);
+export function eitherRow(when: SQL, ifTrue: Params<QueuedRow>, ifFalse: Params<QueuedRow>): OutboxInsert {
+  const choose = (a: unknown, b: unknown) => sql`CASE WHEN ${when} THEN ${a} ELSE ${b} END`;
   return {
     ...ifTrue,
-    channel: choose(ifTrue.channel, ifFalse.channel) as OutboxInsert['channel'],
-    recipient: choose(ifTrue.recipient, ifFalse.recipient) as OutboxInsert['recipient'],
-    sealedContent: choose(ifTrue.sealedContent, ifFalse.sealedContent) as OutboxInsert['sealedContent'],
+    channel: choose(ifTrue.channel, ifFalse.channel),
+    recipient: choose(ifTrue.recipient, ifFalse.recipient),
+    sealedContent: choose(ifTrue.sealedContent, ifFalse.sealedContent),
     sealedFallback: choose(ifTrue.sealedFallback, ifFalse.sealedFallback),
   };
 }

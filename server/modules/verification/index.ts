@@ -1,3 +1,16 @@
 export { issueCode, hashCode, codeMatches, normaliseCodeInput, CODE_DIGITS } from './code.rules.ts';
-export { reserveSms, reservedSmsInMonth, monthKey, smsReservationPart, runSmsReservation, uncountSms, type SmsLimits, type SmsReservationPart } from './sms-budget.store.ts';
+export {
+  reserveSms,
+  reservedSmsInMonth,
+  monthKey,
+  smsReservationPart,
+  smsReservationStatement,
+  smsReservationValues,
+  SMS_RESERVATION_KEYS,
+  uncountSms,
+  type SmsLimits,
+  type SmsReservation,
+  type SmsReservationPart,
+  type SmsReservationValues,
+} from './sms-budget.store.ts';
 export { smsSends, smsBudgetShards } from './verification.tables.ts';

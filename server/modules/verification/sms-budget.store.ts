@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
-import { executePrepared } from '../../db/prepared.ts';
+import { executePrepared, type Params } from '../../db/prepared.ts';
 import { BUDGET_SHARDS, shardAllowance } from './sms-budget.rules.ts';
 import { smsAccountWindows, smsBudgetShards, smsSends } from './verification.tables.ts';
 
@@ -28,9 +28,53 @@ export interface SmsReservationPart {
   picked: SQL;
 }
 
+/** What one reservation is made of, worked out for its moment (`smsReservationValues`). */
+export interface SmsReservationValues {
+  accountId: string;
+  purpose: string;
+  now: Date;
+  /** The start of the account's window: 24 hours before `now`. */
+  since: Date;
+  month: string;
+  /** Each shard's allowance of the month, comma-separated, in shard order. */
+  allowances: string;
+  /** The shard the search for room starts at, at random. */
+  start: number;
+  perAccountPerDay: number;
+  costOre: number;
+}
+
+export function smsReservationValues(accountId: string, purpose: string, now: Date, limits: SmsLimits): SmsReservationValues {
+  return {
+    accountId,
+    purpose,
+    now,
+    since: new Date(now.getTime() - 24 * 3600_000),
+    month: monthKey(now),
+    allowances: Array.from({ length: BUDGET_SHARDS }, (_, shard) => shardAllowance(limits.monthlyBudget, shard)).join(','),
+    start: randomInt(BUDGET_SHARDS),
+    perAccountPerDay: limits.perAccountPerDay,
+    costOre: limits.costOre,
+  };
+}
+
+/** Every key of `SmsReservationValues`, for a reservation built once from placeholders. */
+export const SMS_RESERVATION_KEYS: Record<keyof SmsReservationValues, true> = {
+  accountId: true,
+  purpose: true,
+  now: true,
+  since: true,
+  month: true,
+  allowances: true,
+  start: true,
+  perAccountPerDay: true,
+  costOre: true,
+};
+
 /**
  * One SMS reserved in a single statement, as parts another module's statement can start with
- * (a sign-in opens its flow and queues the code in the same statement).
+ * (a sign-in opens its flow and queues the code in the same statement). Built from the values
+ * or, for a statement prepared once, from placeholders for them (server/db/prepared.ts).
  *
  * - `sms_pick`: a shard of the month's budget that has room, starting at a random one, so
  *   concurrent sign-ins spread over the shards (sms-budget.rules.ts).
@@ -43,41 +87,37 @@ export interface SmsReservationPart {
  *   not used yet is inserted; if another transaction inserts it first, nothing is reserved here.
  * - `sms_recorded`: the send, recorded only when a counter moved.
  */
-export function smsReservationPart(accountId: string, purpose: string, now: Date, limits: SmsLimits, countAccount = true): SmsReservationPart {
-  const month = monthKey(now);
-  const since = new Date(now.getTime() - 24 * 3600_000);
-  const allowances = Array.from({ length: BUDGET_SHARDS }, (_, shard) => shardAllowance(limits.monthlyBudget, shard)).join(',');
-  const start = randomInt(BUDGET_SHARDS);
-  const recent = sql`(SELECT count(*) FROM unnest(${smsAccountWindows}.sent_at) AS t WHERE t > ${since})`;
+export function smsReservationPart(p: Params<SmsReservationValues>, countAccount = true): SmsReservationPart {
+  const recent = sql`(SELECT count(*) FROM unnest(${smsAccountWindows}.sent_at) AS t WHERE t > ${p.since})`;
   const counted = countAccount
     ? sql`INSERT INTO ${smsAccountWindows} (account_id, sent_at)
-        SELECT ${accountId}::uuid, ARRAY[${now}::timestamptz] WHERE ${limits.perAccountPerDay} > 0 AND EXISTS (SELECT 1 FROM sms_pick)
+        SELECT ${p.accountId}::uuid, ARRAY[${p.now}::timestamptz] WHERE ${p.perAccountPerDay}::int > 0 AND EXISTS (SELECT 1 FROM sms_pick)
         ON CONFLICT (account_id) DO UPDATE
-          SET sent_at = ARRAY(SELECT t FROM unnest(${smsAccountWindows}.sent_at) AS t WHERE t > ${since}) || ${now}::timestamptz
-          WHERE ${recent} < ${limits.perAccountPerDay}
+          SET sent_at = ARRAY(SELECT t FROM unnest(${smsAccountWindows}.sent_at) AS t WHERE t > ${p.since}) || ${p.now}::timestamptz
+          WHERE ${recent} < ${p.perAccountPerDay}::int
         RETURNING 1`
     : sql`SELECT 1 FROM sms_pick`;
   const ctes = sql`sms_pick AS (
       SELECT (a.n - 1)::int AS shard, a.allowance
-      FROM unnest(string_to_array(${allowances}, ',')::int[]) WITH ORDINALITY AS a(allowance, n)
-      WHERE a.allowance > coalesce((SELECT b.sent FROM ${smsBudgetShards} b WHERE b.month = ${month} AND b.shard = a.n - 1), 0)
-      ORDER BY (a.n - 1 + ${BUDGET_SHARDS} - ${start}) % ${BUDGET_SHARDS}
+      FROM unnest(string_to_array(${p.allowances}, ',')::int[]) WITH ORDINALITY AS a(allowance, n)
+      WHERE a.allowance > coalesce((SELECT b.sent FROM ${smsBudgetShards} b WHERE b.month = ${p.month} AND b.shard = a.n - 1), 0)
+      ORDER BY (a.n - 1 + ${BUDGET_SHARDS} - ${p.start}::int) % ${BUDGET_SHARDS}
       LIMIT 1
     ), sms_counted AS (${counted}), sms_updated AS (
       UPDATE ${smsBudgetShards} SET sent = ${smsBudgetShards}.sent + 1 FROM sms_pick
-      WHERE ${smsBudgetShards}.month = ${month} AND ${smsBudgetShards}.shard = sms_pick.shard
+      WHERE ${smsBudgetShards}.month = ${p.month} AND ${smsBudgetShards}.shard = sms_pick.shard
         AND ${smsBudgetShards}.sent < sms_pick.allowance AND EXISTS (SELECT 1 FROM sms_counted)
       RETURNING 1
     ), sms_inserted AS (
       INSERT INTO ${smsBudgetShards} (month, shard, sent)
-      SELECT ${month}, sms_pick.shard, 1 FROM sms_pick
+      SELECT ${p.month}, sms_pick.shard, 1 FROM sms_pick
       WHERE EXISTS (SELECT 1 FROM sms_counted)
-        AND NOT EXISTS (SELECT 1 FROM ${smsBudgetShards} b WHERE b.month = ${month} AND b.shard = sms_pick.shard)
+        AND NOT EXISTS (SELECT 1 FROM ${smsBudgetShards} b WHERE b.month = ${p.month} AND b.shard = sms_pick.shard)
       ON CONFLICT (month, shard) DO NOTHING
       RETURNING 1
     ), sms_recorded AS (
       INSERT INTO ${smsSends} (account_id, purpose, cost_ore, sent_at)
-      SELECT ${accountId}::uuid, ${purpose}, ${limits.costOre}, ${now}
+      SELECT ${p.accountId}::uuid, ${p.purpose}, ${p.costOre}::int, ${p.now}::timestamptz
       WHERE EXISTS (SELECT 1 FROM sms_updated) OR EXISTS (SELECT 1 FROM sms_inserted)
       RETURNING id
     )`;
@@ -96,11 +136,15 @@ export interface SmsReservation {
   picked: boolean;
 }
 
-/** Run a reservation as a statement of its own, or with `more` parts of other modules after it. */
-export async function runSmsReservation(db: Executor, part: SmsReservationPart, more: SQL | null = null): Promise<SmsReservation> {
-  const result = (await executePrepared(db, 'sms_reservation', sql`
+/** A reservation as a statement of its own, or with `more` parts of other modules after it; it answers a `SmsReservation`. */
+export function smsReservationStatement(part: SmsReservationPart, more: SQL | null = null): SQL {
+  return sql`
     WITH ${part.ctes}${more ? sql`, ${more}` : sql``}
-    SELECT ${part.reserved} AS reserved, ${part.counted} AS counted, ${part.picked} AS picked`)) as unknown as { rows: SmsReservation[] };
+    SELECT ${part.reserved} AS reserved, ${part.counted} AS counted, ${part.picked} AS picked`;
+}
+
+async function runSmsReservation(db: Executor, part: SmsReservationPart): Promise<SmsReservation> {
+  const result = (await executePrepared(db, 'sms_reservation', smsReservationStatement(part))) as { rows: SmsReservation[] };
   return result.rows[0]!;
 }
 
@@ -112,11 +156,11 @@ export async function runSmsReservation(db: Executor, part: SmsReservationPart, 
  */
 export async function reserveSms(tx: Executor, accountId: string, purpose: string, now: Date, limits: SmsLimits): Promise<boolean> {
   if (limits.monthlyBudget <= 0) return false;
-  let attempt = await runSmsReservation(tx, smsReservationPart(accountId, purpose, now, limits));
+  let attempt = await runSmsReservation(tx, smsReservationPart(smsReservationValues(accountId, purpose, now, limits)));
   if (attempt.reserved || !attempt.counted) return attempt.reserved;
   // The account's window already holds this SMS (and its row) in this transaction.
   for (let tries = 0; tries < BUDGET_SHARDS && attempt.picked; tries++) {
-    attempt = await runSmsReservation(tx, smsReservationPart(accountId, purpose, now, limits, false));
+    attempt = await runSmsReservation(tx, smsReservationPart(smsReservationValues(accountId, purpose, now, limits), false));
     if (attempt.reserved) return true;
   }
   await uncountSms(tx, accountId, now);
