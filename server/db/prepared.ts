@@ -65,7 +65,9 @@ export function placeholders<T>(prefix: string, keys: Record<keyof T, true>): Pa
 
 /** A part's values under the names `placeholders(prefix, …)` gave its placeholders. */
 export function prefixed(prefix: string, values: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [`${prefix}${key}`, value]));
+  const named: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) named[prefix + key] = value;
+  return named;
 }
 
 /**

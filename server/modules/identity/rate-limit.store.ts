@@ -1,29 +1,49 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
+import { placeholders, prefixed, preparedStatement } from '../../db/prepared.ts';
 import { rateLimitWindows } from './identity.tables.ts';
 import type { WindowHits } from './rate-limit.rules.ts';
 
+/** What `countHitsSql` and `overLimitSql` take at each run: the windows' keys in order, their limits. */
+interface WindowValues {
+  keys: string[];
+  limits: number[];
+  windowStart: Date;
+}
+
+const WINDOW_KEYS: Record<keyof WindowValues, true> = { keys: true, limits: true, windowStart: true };
+
+/** The windows of one request as the values of parts built with the placeholders of `prefix`. */
+export function windowValues(prefix: string, windows: WindowHits): Record<string, unknown> {
+  const keys = [...windows.limits.keys()].sort();
+  return prefixed(prefix, { keys, limits: keys.map((key) => windows.limits.get(key)!), windowStart: windows.windowStart } satisfies WindowValues);
+}
+
 /**
  * The upsert that counts one hit in each key's window, returning `key` and `hits` per key; a
- * statement of its own or the first part of a larger one (throttle.store.ts). Rows are written
- * in key order, so two requests counting the same keys cannot deadlock.
+ * statement of its own or the first part of a larger one (throttle.store.ts), built once with
+ * the placeholders of `prefix` (values: `windowValues`). Rows are written in key order, so two
+ * requests counting the same keys cannot deadlock.
  */
-export function countHitsSql(windows: WindowHits): SQL {
-  const rows = [...windows.limits.keys()].sort().map((key) => sql`(${key}, ${windows.windowStart}, 1)`);
-  return sql`INSERT INTO ${rateLimitWindows} (key, window_start, hits) VALUES ${sql.join(rows, sql`, `)}
+export function countHitsSql(prefix: string): SQL {
+  const p = placeholders<WindowValues>(prefix, WINDOW_KEYS);
+  return sql`INSERT INTO ${rateLimitWindows} (key, window_start, hits)
+    SELECT w.key, ${p.windowStart}::timestamptz, 1 FROM unnest(${p.keys}::text[]) WITH ORDINALITY AS w(key, n) ORDER BY w.n
     ON CONFLICT (key, window_start) DO UPDATE SET hits = ${rateLimitWindows}.hits + 1
     RETURNING key, hits`;
 }
 
-/** Whether any window's hits, counted by `countHitsSql` as `hits(key, hits)`, passed its limit. */
-export function overLimitSql(windows: WindowHits): SQL {
-  const passed = [...windows.limits].map(([key, limit]) => sql`(hits.key = ${key} AND hits.hits > ${limit})`);
-  return sql`EXISTS (SELECT 1 FROM hits WHERE ${sql.join(passed, sql` OR `)})`;
+/** Whether any window's hits, counted by `countHitsSql(prefix)` as `hits(key, hits)`, passed its limit. */
+export function overLimitSql(prefix: string): SQL {
+  const p = placeholders<WindowValues>(prefix, WINDOW_KEYS);
+  return sql`EXISTS (SELECT 1 FROM hits JOIN unnest(${p.keys}::text[], ${p.limits}::int[]) AS w(key, most) ON w.key = hits.key WHERE hits.hits > w.most)`;
 }
+
+const countHits = preparedStatement('hit_windows', () => countHitsSql('w_'));
 
 /** Count one hit in each window, in one atomic statement shared by every server process. */
 export async function hitWindows(db: Executor, windows: WindowHits): Promise<Map<string, number>> {
-  const result = (await db.execute(countHitsSql(windows))) as unknown as { rows: Array<{ key: string; hits: number }> };
+  const result = (await countHits(db, windowValues('w_', windows))) as { rows: Array<{ key: string; hits: number }> };
   return new Map(result.rows.map((row) => [row.key, Number(row.hits)]));
 }
 

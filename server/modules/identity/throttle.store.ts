@@ -1,9 +1,9 @@
 import { and, eq, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
-import { executePrepared, type Param } from '../../db/prepared.ts';
+import { preparedStatement, type Param } from '../../db/prepared.ts';
 import { loginThrottles } from './identity.tables.ts';
 import type { WindowHits } from './rate-limit.rules.ts';
-import { countHitsSql, overLimitSql } from './rate-limit.store.ts';
+import { countHitsSql, overLimitSql, windowValues } from './rate-limit.store.ts';
 
 export type Reservation = { locked: false; attemptNumber: number } | { locked: true; lockedUntil: Date } | { rateLimited: true };
 
@@ -15,20 +15,7 @@ export type Reservation = { locked: false; attemptNumber: number } | { locked: t
  * round trip before its hash, not two.
  */
 export async function reserveAttempt(db: Executor, key: string, now: Date, windows?: WindowHits): Promise<Reservation> {
-  const gate = windows ? sql`hits AS (${countHitsSql(windows)}), gate AS (SELECT NOT ${overLimitSql(windows)} AS open)` : sql`gate AS (SELECT true AS open)`;
-  const expired = sql`${loginThrottles}.locked_until IS NOT NULL AND ${loginThrottles}.locked_until <= ${now}`;
-  const result = (await executePrepared(db, 'reserve_attempt', sql`
-    WITH ${gate}, reserved AS (
-      INSERT INTO ${loginThrottles} (key, failures, locked_until, updated_at)
-      SELECT ${key}, 1, NULL, ${now} FROM gate WHERE gate.open
-      ON CONFLICT (key) DO UPDATE SET
-        failures = CASE WHEN ${expired} THEN 1 ELSE ${loginThrottles}.failures + 1 END,
-        locked_until = CASE WHEN ${expired} THEN NULL ELSE ${loginThrottles}.locked_until END,
-        updated_at = ${now}
-      WHERE ${loginThrottles}.locked_until IS NULL OR ${loginThrottles}.locked_until <= ${now}
-      RETURNING failures
-    )
-    SELECT (SELECT open FROM gate) AS open, (SELECT failures FROM reserved) AS failures`)) as unknown as {
+  const result = (await (windows ? reserveGated(db, { key, now, ...windowValues('w_', windows) }) : reserveOpen(db, { key, now }))) as {
     rows: Array<{ open: boolean; failures: number | null }>;
   };
   const row = result.rows[0]!;
@@ -37,6 +24,28 @@ export async function reserveAttempt(db: Executor, key: string, now: Date, windo
   const lockedUntil = await lockedUntilOf(db, key);
   return { locked: true, lockedUntil: lockedUntil ?? now };
 }
+
+/** The reservation after `gate`, a part that says whether the request may go on at all. */
+function reservationSql(gate: SQL): SQL {
+  const key = sql.placeholder('key');
+  const now = sql.placeholder('now');
+  const expired = sql`${loginThrottles}.locked_until IS NOT NULL AND ${loginThrottles}.locked_until <= ${now}::timestamptz`;
+  return sql`
+    WITH ${gate}, reserved AS (
+      INSERT INTO ${loginThrottles} (key, failures, locked_until, updated_at)
+      SELECT ${key}, 1, NULL, ${now}::timestamptz FROM gate WHERE gate.open
+      ON CONFLICT (key) DO UPDATE SET
+        failures = CASE WHEN ${expired} THEN 1 ELSE ${loginThrottles}.failures + 1 END,
+        locked_until = CASE WHEN ${expired} THEN NULL ELSE ${loginThrottles}.locked_until END,
+        updated_at = ${now}::timestamptz
+      WHERE ${loginThrottles}.locked_until IS NULL OR ${loginThrottles}.locked_until <= ${now}::timestamptz
+      RETURNING failures
+    )
+    SELECT (SELECT open FROM gate) AS open, (SELECT failures FROM reserved) AS failures`;
+}
+
+const reserveOpen = preparedStatement('reserve_attempt', () => reservationSql(sql`gate AS (SELECT true AS open)`));
+const reserveGated = preparedStatement('reserve_attempt_limited', () => reservationSql(sql`hits AS (${countHitsSql('w_')}), gate AS (SELECT NOT ${overLimitSql('w_')} AS open)`));
 
 export async function lockedUntilOf(db: Executor, key: string): Promise<Date | null> {
   const [row] = await db.select({ lockedUntil: loginThrottles.lockedUntil }).from(loginThrottles).where(eq(loginThrottles.key, key));
