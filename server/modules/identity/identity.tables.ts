@@ -1,4 +1,4 @@
-import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -84,9 +84,11 @@ export const rateLimitWindows = pgTable(
   {
     key: text('key').notNull(),
     windowStart: ts('window_start').notNull(),
+    /** A window is counted over shards (rate-limit.rules.ts); its hits are the sum. */
+    shard: smallint('shard').notNull(),
     hits: integer('hits').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+  (t) => [primaryKey({ columns: [t.key, t.windowStart, t.shard] })],
 );
 
 export const accountLinks = pgTable('account_links', {

@@ -1,6 +1,16 @@
 import { AppError } from '../../core/app-error.ts';
 import { secondsUntil } from '../../core/clock.ts';
 
+/**
+ * Each window is counted over this many rows. Every signed-out request counts in the global
+ * window and holds the row it counts in until COMMIT; with one row per window all sign-ins of all
+ * servers waited for each other there (docs/benchmarks.md). A request counts in one shard at
+ * random and reads the others' sum, so a window may pass its limit by at most the requests
+ * counted at the same moment in other shards: a brake on credential stuffing, not a quota (the
+ * lockout's own count is exact, throttle.store.ts).
+ */
+export const WINDOW_SHARDS = 16;
+
 /** Fixed windows of a number of seconds, the same for every server process. */
 export interface WindowHits {
   /** The keys to count one hit in, each with the most hits its window allows. */

@@ -1,36 +1,43 @@
+import { randomInt } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
 import { placeholders, prefixed, preparedStatement } from '../../db/prepared.ts';
 import { rateLimitWindows } from './identity.tables.ts';
-import type { WindowHits } from './rate-limit.rules.ts';
+import { WINDOW_SHARDS, type WindowHits } from './rate-limit.rules.ts';
 
 /** What `countHitsSql` and `overLimitSql` take at each run: the windows' keys in order, their limits. */
 interface WindowValues {
   keys: string[];
   limits: number[];
   windowStart: Date;
+  /** The shard this request counts in (`WINDOW_SHARDS`). */
+  shard: number;
 }
 
-const WINDOW_KEYS: Record<keyof WindowValues, true> = { keys: true, limits: true, windowStart: true };
+const WINDOW_KEYS: Record<keyof WindowValues, true> = { keys: true, limits: true, windowStart: true, shard: true };
 
 /** The windows of one request as the values of parts built with the placeholders of `prefix`. */
 export function windowValues(prefix: string, windows: WindowHits): Record<string, unknown> {
   const keys = [...windows.limits.keys()].sort();
-  return prefixed(prefix, { keys, limits: keys.map((key) => windows.limits.get(key)!), windowStart: windows.windowStart } satisfies WindowValues);
+  const values: WindowValues = { keys, limits: keys.map((key) => windows.limits.get(key)!), windowStart: windows.windowStart, shard: randomInt(WINDOW_SHARDS) };
+  return prefixed(prefix, values);
 }
 
 /**
- * The upsert that counts one hit in each key's window, returning `key` and `hits` per key; a
- * statement of its own or the first part of a larger one (throttle.store.ts), built once with
- * the placeholders of `prefix` (values: `windowValues`). Rows are written in key order, so two
+ * The upsert that counts one hit in each key's window, returning `key` and `hits` per key (the
+ * sum over the window's shards, this hit included); a statement of its own or the first part of
+ * a larger one (throttle.store.ts), built once with the placeholders of `prefix` (values:
+ * `windowValues`). One request counts all its keys in the same shard, in key order, so two
  * requests counting the same keys cannot deadlock.
  */
 export function countHitsSql(prefix: string): SQL {
   const p = placeholders<WindowValues>(prefix, WINDOW_KEYS);
-  return sql`INSERT INTO ${rateLimitWindows} (key, window_start, hits)
-    SELECT w.key, ${p.windowStart}::timestamptz, 1 FROM unnest(${p.keys}::text[]) WITH ORDINALITY AS w(key, n) ORDER BY w.n
-    ON CONFLICT (key, window_start) DO UPDATE SET hits = ${rateLimitWindows}.hits + 1
-    RETURNING key, hits`;
+  return sql`INSERT INTO ${rateLimitWindows} AS w (key, window_start, shard, hits)
+    SELECT k.key, ${p.windowStart}::timestamptz, ${p.shard}::smallint, 1 FROM unnest(${p.keys}::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n
+    ON CONFLICT (key, window_start, shard) DO UPDATE SET hits = w.hits + 1
+    RETURNING w.key, (w.hits + coalesce((
+      SELECT sum(o.hits) FROM ${rateLimitWindows} o WHERE o.key = w.key AND o.window_start = w.window_start AND o.shard <> w.shard
+    ), 0))::int AS hits`;
 }
 
 /** Whether any window's hits, counted by `countHitsSql(prefix)` as `hits(key, hits)`, passed its limit. */
