@@ -63,11 +63,14 @@ export function placeholders<T>(prefix: string, keys: Record<keyof T, true>): Pa
   return Object.fromEntries(Object.keys(keys).map((key) => [key, sql.placeholder(`${prefix}${key}`)])) as Params<T>;
 }
 
-/** A part's values under the names `placeholders(prefix, …)` gave its placeholders. */
-export function prefixed(prefix: string, values: object): Record<string, unknown> {
-  const named: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) named[prefix + key] = value;
-  return named;
+/**
+ * A part's values under the names `placeholders(prefix, …)` gave its placeholders, added to
+ * `into`: a statement of several parts collects all its values in one object (spreading objects
+ * of this many keys into a new one costs about 100 µs a statement).
+ */
+export function prefixed(prefix: string, values: object, into: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const [key, value] of Object.entries(values)) into[prefix + key] = value;
+  return into;
 }
 
 /**

@@ -99,11 +99,10 @@ export function createCodeDelivery(deps: IdentityDeps) {
         return { channel: 'email', fallbackReason: 'no_phone', sentTo: masked(email) };
       }
       const sms = codeMessage(account, 'sms', code, 'login_code', { reference });
-      const [result] = ((await openFlowWithSms(db, {
-        ...prefixed('sms_', smsReservationValues(account.id, 'login_code', flow.createdAt, limits)),
-        ...prefixed('flow_', flow),
-        ...deps.notifications.eitherValues('code_queued', sms, email),
-      })) as { rows: SmsReservation[] }).rows;
+      const values = prefixed('sms_', smsReservationValues(account.id, 'login_code', flow.createdAt, limits));
+      prefixed('flow_', flow, values);
+      deps.notifications.eitherValues('code_queued', sms, email, values);
+      const [result] = ((await openFlowWithSms(db, values)) as { rows: SmsReservation[] }).rows;
       if (result!.reserved) return { channel: 'sms', sentTo: masked(sms) };
       // A concurrent sign-in spent the picked shard after this one found it with room.
       if (result!.counted) await uncountSms(db, account.id, flow.createdAt);

@@ -16,11 +16,11 @@ interface WindowValues {
 
 const WINDOW_KEYS: Record<keyof WindowValues, true> = { keys: true, limits: true, windowStart: true, shard: true };
 
-/** The windows of one request as the values of parts built with the placeholders of `prefix`. */
-export function windowValues(prefix: string, windows: WindowHits): Record<string, unknown> {
+/** The windows of one request as the values of parts built with the placeholders of `prefix`, added to `into`. */
+export function windowValues(prefix: string, windows: WindowHits, into: Record<string, unknown> = {}): Record<string, unknown> {
   const keys = [...windows.limits.keys()].sort();
   const values: WindowValues = { keys, limits: keys.map((key) => windows.limits.get(key)!), windowStart: windows.windowStart, shard: randomInt(WINDOW_SHARDS) };
-  return prefixed(prefix, values);
+  return prefixed(prefix, values, into);
 }
 
 /**

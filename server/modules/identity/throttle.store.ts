@@ -15,7 +15,7 @@ export type Reservation = { locked: false; attemptNumber: number } | { locked: t
  * round trip before its hash, not two.
  */
 export async function reserveAttempt(db: Executor, key: string, now: Date, windows?: WindowHits): Promise<Reservation> {
-  const result = (await (windows ? reserveGated(db, { key, now, ...windowValues('w_', windows) }) : reserveOpen(db, { key, now }))) as {
+  const result = (await (windows ? reserveGated(db, windowValues('w_', windows, { key, now })) : reserveOpen(db, { key, now }))) as {
     rows: Array<{ open: boolean; failures: number | null }>;
   };
   const row = result.rows[0]!;

@@ -104,10 +104,11 @@ export function createNotifications(deps: NotificationsDeps) {
       return outboxInsertPart(db, name, eitherRow(when, placeholders<QueuedRow>(`${name}_1_`, QUEUED_ROW_KEYS), placeholders<QueuedRow>(`${name}_2_`, QUEUED_ROW_KEYS)));
     },
 
-    /** The values of an `eitherPart` named `name` for one run: its two messages. */
-    eitherValues(name: string, ifTrue: OutgoingMessage, ifFalse: OutgoingMessage): Record<string, unknown> {
+    /** The values of an `eitherPart` named `name` for one run, its two messages, added to `into`. */
+    eitherValues(name: string, ifTrue: OutgoingMessage, ifFalse: OutgoingMessage, into: Record<string, unknown> = {}): Record<string, unknown> {
       const now = deps.clock.now();
-      return { ...prefixed(`${name}_1_`, messageRow(ifTrue, now)), ...prefixed(`${name}_2_`, messageRow(ifFalse, now)) };
+      prefixed(`${name}_1_`, messageRow(ifTrue, now), into);
+      return prefixed(`${name}_2_`, messageRow(ifFalse, now), into);
     },
 
     open,
