@@ -50,8 +50,13 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
+/** How long a pooled connection may sit idle before it is closed (node-postgres' default is 10 s). */
+const IDLE_CONNECTION_MS = 5 * 60_000;
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Connections are kept through quiet minutes: each holds the hot statements prepared on it
+  // (ADR 6), and a new one costs PostgreSQL a backend start and a parse and plan of each again.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: IDLE_CONNECTION_MS });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const listeners: pg.Client[] = [];
