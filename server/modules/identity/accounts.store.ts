@@ -15,15 +15,27 @@ export async function findAccountByEmail(db: Executor, email: string): Promise<A
   return row;
 }
 
-// The password step needs the account and its second factors: one round trip before the hash.
+/** What the password step needs of an account: the row and its second factors. */
+export interface SignInAccount {
+  account: Account;
+  strongFactors: StrongFactors;
+}
+
+/** The columns of a `SignInAccount`, for a select from (or joined with) accounts. */
+export const signInAccountColumns = { account: accounts, ...strongFactorColumns };
+
+export function signInAccountOf(row: { account: Account | null; totp: boolean; passkey: boolean }): SignInAccount | undefined {
+  return row.account ? { account: row.account, strongFactors: { totp: row.totp === true, passkey: row.passkey === true } } : undefined;
+}
+
 const signInAccountByEmail = preparedPerHandle((db) =>
-  db.select({ account: accounts, ...strongFactorColumns }).from(accounts).where(eq(accounts.email, sql.placeholder('email'))).limit(1).prepare('find_sign_in_account'),
+  db.select(signInAccountColumns).from(accounts).where(eq(accounts.email, sql.placeholder('email'))).limit(1).prepare('find_sign_in_account'),
 );
 
 /** The account of an e-mail address with whether it has an authenticator app and a passkey. */
-export async function findSignInAccount(db: Executor, email: string): Promise<{ account: Account; strongFactors: StrongFactors } | undefined> {
+export async function findSignInAccount(db: Executor, email: string): Promise<SignInAccount | undefined> {
   const [row] = await signInAccountByEmail(db).execute({ email });
-  return row && { account: row.account, strongFactors: { totp: row.totp === true, passkey: row.passkey === true } };
+  return row && signInAccountOf(row);
 }
 
 export async function findAccountById(db: Executor, id: string): Promise<Account | undefined> {

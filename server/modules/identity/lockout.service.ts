@@ -8,7 +8,8 @@ import type { IdentityDeps, RequestContext } from './identity.types.ts';
 import { decideAttempt, failureLocks } from './lockout.rules.ts';
 import type { Notices } from './notices.service.ts';
 import { rateLimitedError, type WindowHits } from './rate-limit.rules.ts';
-import { lock, reserveAttempt, resetFailures } from './throttle.store.ts';
+import type { SignInAccount } from './accounts.store.ts';
+import { lock, reserveAttempt, reserveAttemptFindingAccount, resetFailures, type Reservation } from './throttle.store.ts';
 
 type FailCode = 'invalid_credentials' | 'invalid_code';
 
@@ -32,7 +33,11 @@ export function createLockout(deps: IdentityDeps, notices: Notices) {
    * the request is counted in those rate limits in the same statement, and refused past them.
    */
   async function reserve(key: string, now: Date, windows?: WindowHits): Promise<number> {
-    const reservation = await reserveAttempt(db, key, now, windows);
+    return settle(await reserveAttempt(db, key, now, windows), key, now, windows);
+  }
+
+  /** What a reservation means: its place in the count, or the refusal it turned out to be. */
+  async function settle(reservation: Reservation, key: string, now: Date, windows?: WindowHits): Promise<number> {
     if ('rateLimited' in reservation) throw rateLimitedError(windows!, now);
     if (reservation.locked) throw lockedError(reservation.lockedUntil, now);
     if (decideAttempt(reservation.attemptNumber, auth.lockoutMaxFailures) === 'refuse_locked') {
@@ -61,6 +66,15 @@ export function createLockout(deps: IdentityDeps, notices: Notices) {
     /** Attempts from a trusted device count apart, so a stranger cannot lock the owner's phone out. */
     deviceKey: (deviceId: string) => keyedHash(secretKey, `device:${deviceId}`),
     reserve,
+    /**
+     * As `reserve` under the e-mail's key, counted in `windows`, and the account of the address
+     * found in the same statement: the password step's one round trip before the hash.
+     */
+    async reserveFindingAccount(email: string, now: Date, windows: WindowHits): Promise<{ key: string; attempt: number; found: SignInAccount | undefined }> {
+      const key = emailKey(email);
+      const { reservation, found } = await reserveAttemptFindingAccount(db, email, key, now, windows);
+      return { key, attempt: await settle(reservation, key, now, windows), found };
+    },
     failed,
     /** A success ends the consecutive count (and, after a reset, the lock). */
     succeeded: resetFailures,

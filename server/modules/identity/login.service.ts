@@ -138,6 +138,20 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
     });
   }
 
+  /**
+   * The password step's attempt, counted in the per-IP and global limits in the statement that
+   * reserves it, and the account of the address. Without a device token that is one statement;
+   * a trusted device's attempts count under the device's own key, which needs the account first.
+   */
+  async function reserveSignIn(deviceToken: string | undefined, email: string, now: Date, ctx: RequestContext) {
+    const windows = limits.windowsFor(ctx, now);
+    if (!deviceToken) return { ...(await lockout.reserveFindingAccount(email, now, windows)), device: undefined };
+    const found = await findSignInAccount(db, email);
+    const device = found?.account.status === 'active' ? await findLiveDevice(db, found.account.id, hashToken(deviceToken), now) : undefined;
+    const key = device ? lockout.deviceKey(device.id) : lockout.emailKey(email);
+    return { found, device, key, attempt: await lockout.reserve(key, now, windows) };
+  }
+
   return {
     /** Step 1 (SPEC §11): e-mail and password. Unknown e-mails take exactly the same path. */
     async login(
@@ -146,13 +160,8 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
     ): Promise<CodeSent | SignedIn> {
       const now = deps.clock.now();
       const email = normalizeEmail(input.email);
-      const found = await findSignInAccount(db, email);
+      const { found, device, key, attempt } = await reserveSignIn(input.deviceToken, email, now, ctx);
       const account = found?.account.status === 'active' ? found.account : undefined;
-      const device = account && input.deviceToken ? await findLiveDevice(db, account.id, hashToken(input.deviceToken), now) : undefined;
-      const key = device ? lockout.deviceKey(device.id) : lockout.emailKey(email);
-
-      // Counted in the per-IP and global limits in the same statement that reserves the attempt.
-      const attempt = await lockout.reserve(key, now, limits.windowsFor(ctx, now));
       const passwordOk = await deps.hasher.verify(account?.passwordHash ?? null, input.password);
       deps.metrics?.credentialChecked('password', passwordOk);
       if (!passwordOk || !account) return lockout.failed(key, attempt, account, ctx, 'invalid_credentials');

@@ -1,7 +1,8 @@
 import { and, eq, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
-import { preparedStatement, type Param } from '../../db/prepared.ts';
-import { loginThrottles } from './identity.tables.ts';
+import { preparedPerHandle, preparedStatement, type Param } from '../../db/prepared.ts';
+import { signInAccountColumns, signInAccountOf, type SignInAccount } from './accounts.store.ts';
+import { accounts, loginThrottles } from './identity.tables.ts';
 import type { WindowHits } from './rate-limit.rules.ts';
 import { countHitsSql, overLimitSql, windowValues } from './rate-limit.store.ts';
 
@@ -16,36 +17,74 @@ export type Reservation = { locked: false; attemptNumber: number } | { locked: t
  */
 export async function reserveAttempt(db: Executor, key: string, now: Date, windows?: WindowHits): Promise<Reservation> {
   const result = (await (windows ? reserveGated(db, windowValues('w_', windows, { key, now })) : reserveOpen(db, { key, now }))) as {
-    rows: Array<{ open: boolean; failures: number | null }>;
+    rows: ReservationRow[];
   };
-  const row = result.rows[0]!;
+  return reservationOf(db, result.rows[0]!, key, now);
+}
+
+/**
+ * The password step's first statement: the request counted in the rate-limit windows and its
+ * attempt reserved under `key`, as `reserveAttempt` does, and the account of the e-mail address
+ * with its strong second factors (`findSignInAccount`), in one round trip. The same statement for
+ * every address, known or not.
+ */
+export async function reserveAttemptFindingAccount(
+  db: Executor,
+  email: string,
+  key: string,
+  now: Date,
+  windows: WindowHits,
+): Promise<{ reservation: Reservation; found: SignInAccount | undefined }> {
+  const [row] = await reserveFindingAccount(db).execute(windowValues('w_', windows, { email, key, now }));
+  return { reservation: await reservationOf(db, row!, key, now), found: signInAccountOf(row!) };
+}
+
+type ReservationRow = { open: boolean; failures: number | null };
+
+async function reservationOf(db: Executor, row: ReservationRow, key: string, now: Date): Promise<Reservation> {
   if (!row.open) return { rateLimited: true };
   if (row.failures !== null) return { locked: false, attemptNumber: Number(row.failures) };
   const lockedUntil = await lockedUntilOf(db, key);
   return { locked: true, lockedUntil: lockedUntil ?? now };
 }
 
-/** The reservation after `gate`, a part that says whether the request may go on at all. */
-function reservationSql(gate: SQL): SQL {
+/** The attempt's place in the count, taken only when `gate` (a part before it) says the request may go on. */
+function reservedSql(): SQL {
   const key = sql.placeholder('key');
   const now = sql.placeholder('now');
   const expired = sql`${loginThrottles}.locked_until IS NOT NULL AND ${loginThrottles}.locked_until <= ${now}::timestamptz`;
-  return sql`
-    WITH ${gate}, reserved AS (
-      INSERT INTO ${loginThrottles} (key, failures, locked_until, updated_at)
-      SELECT ${key}, 1, NULL, ${now}::timestamptz FROM gate WHERE gate.open
-      ON CONFLICT (key) DO UPDATE SET
-        failures = CASE WHEN ${expired} THEN 1 ELSE ${loginThrottles}.failures + 1 END,
-        locked_until = CASE WHEN ${expired} THEN NULL ELSE ${loginThrottles}.locked_until END,
-        updated_at = ${now}::timestamptz
-      WHERE ${loginThrottles}.locked_until IS NULL OR ${loginThrottles}.locked_until <= ${now}::timestamptz
-      RETURNING failures
-    )
-    SELECT (SELECT open FROM gate) AS open, (SELECT failures FROM reserved) AS failures`;
+  return sql`INSERT INTO ${loginThrottles} (key, failures, locked_until, updated_at)
+    SELECT ${key}, 1, NULL, ${now}::timestamptz FROM gate WHERE gate.open
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN ${expired} THEN 1 ELSE ${loginThrottles}.failures + 1 END,
+      locked_until = CASE WHEN ${expired} THEN NULL ELSE ${loginThrottles}.locked_until END,
+      updated_at = ${now}::timestamptz
+    WHERE ${loginThrottles}.locked_until IS NULL OR ${loginThrottles}.locked_until <= ${now}::timestamptz
+    RETURNING failures`;
 }
 
-const reserveOpen = preparedStatement('reserve_attempt', () => reservationSql(sql`gate AS (SELECT true AS open)`));
-const reserveGated = preparedStatement('reserve_attempt_limited', () => reservationSql(sql`hits AS (${countHitsSql('w_')}), gate AS (SELECT NOT ${overLimitSql('w_')} AS open)`));
+/** The gate of the signed-out rate limits: `hits` counts the request in its windows. */
+const limitedGate = () => ({ hits: countHitsSql('w_'), gate: sql`SELECT NOT ${overLimitSql('w_')} AS open` });
+const reservationColumns = { open: sql<boolean>`(SELECT open FROM gate)`, failures: sql<number | null>`(SELECT failures FROM reserved)` };
+
+const reserveOpen = preparedStatement(
+  'reserve_attempt',
+  () => sql`WITH gate AS (SELECT true AS open), reserved AS (${reservedSql()}) SELECT ${reservationColumns.open} AS open, ${reservationColumns.failures} AS failures`,
+);
+const reserveGated = preparedStatement('reserve_attempt_limited', () => {
+  const { hits, gate } = limitedGate();
+  return sql`WITH hits AS (${hits}), gate AS (${gate}), reserved AS (${reservedSql()}) SELECT ${reservationColumns.open} AS open, ${reservationColumns.failures} AS failures`;
+});
+// As `reserveGated`, selecting the account too: one row whether or not the address has one.
+const reserveFindingAccount = preparedPerHandle((db) => {
+  const { hits, gate } = limitedGate();
+  return db
+    .with(db.$with('hits', {}).as(hits), db.$with('gate', {}).as(gate), db.$with('reserved', {}).as(reservedSql()))
+    .select({ ...signInAccountColumns, ...reservationColumns })
+    .from(sql`gate`)
+    .leftJoin(accounts, eq(accounts.email, sql.placeholder('email')))
+    .prepare('reserve_attempt_finding_account');
+});
 
 export async function lockedUntilOf(db: Executor, key: string): Promise<Date | null> {
   const [row] = await db.select({ lockedUntil: loginThrottles.lockedUntil }).from(loginThrottles).where(eq(loginThrottles.key, key));
