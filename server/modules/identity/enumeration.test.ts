@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
 import { makeAccount } from '../../../test/factories.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
@@ -43,5 +44,45 @@ describe.each(testDbKinds())('unknown and known e-mails are indistinguishable on
     expect(known.email).toBe('anna.berg@example.com');
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: '  ANNA.berg@example.com ', password: TEST_PASSWORD } });
     expect(res.json().status).toBe('code_required');
+  });
+});
+
+/**
+ * The same statements, too: a wrong password for a known address and any password for an unknown
+ * one make the same database round trips (ADR 6: one before the hash), and a right password one
+ * more, which opens the flow and queues the code. Watched at the PostgreSQL client.
+ */
+describe.skipIf(!process.env.TEST_DATABASE_URL)('the password step’s statements on postgres', () => {
+  let t: TestApp;
+  let statements: string[] | null = null;
+  const query = pg.Client.prototype.query;
+  beforeAll(async () => {
+    t = await createTestApp({ db: 'postgres' });
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const config = args[0] as { name?: string; text?: string } | string;
+      // Prepared statements by name (without the hash of their text), others by their first words.
+      if (statements) statements.push(typeof config === 'string' ? config.slice(0, 30) : (config.name?.replace(/_[0-9a-f]{16}$/, '') ?? config.text!.slice(0, 30)));
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+  });
+  afterAll(async () => {
+    pg.Client.prototype.query = query;
+    await t.close();
+  });
+
+  async function statementsOf(email: string, password: string): Promise<string[]> {
+    statements = [];
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password, client: 'web' } });
+    const made = statements;
+    statements = null;
+    return made;
+  }
+
+  it('runs one statement before the hash for every address, and one after it for a right password', async () => {
+    const known = await makeAccount(t.services);
+    const wrongKnown = await statementsOf(known.email, 'not the password');
+    expect(wrongKnown).toEqual(['reserve_attempt_finding_account']);
+    expect(await statementsOf('nobody-here@example.com', 'not the password')).toEqual(wrongKnown);
+    expect(await statementsOf(known.email, TEST_PASSWORD)).toEqual(['reserve_attempt_finding_account', 'open_flow_sms_code']);
   });
 });
