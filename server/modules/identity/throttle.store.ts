@@ -67,13 +67,14 @@ function reservedSql(): SQL {
 const limitedGate = () => ({ hits: countHitsSql('w_'), gate: sql`SELECT NOT ${overLimitSql('w_')} AS open` });
 const reservationColumns = { open: sql<boolean>`(SELECT open FROM gate)`, failures: sql<number | null>`(SELECT failures FROM reserved)` };
 
-const reserveOpen = preparedStatement(
-  'reserve_attempt',
-  () => sql`WITH gate AS (SELECT true AS open), reserved AS (${reservedSql()}) SELECT ${reservationColumns.open} AS open, ${reservationColumns.failures} AS failures`,
-);
+/** The reservation as a statement of its own, after `gate` (and whatever parts it needs). */
+const reservationStatement = (gate: SQL) =>
+  sql`WITH ${gate}, reserved AS (${reservedSql()}) SELECT ${reservationColumns.open} AS open, ${reservationColumns.failures} AS failures`;
+
+const reserveOpen = preparedStatement('reserve_attempt', () => reservationStatement(sql`gate AS (SELECT true AS open)`));
 const reserveGated = preparedStatement('reserve_attempt_limited', () => {
   const { hits, gate } = limitedGate();
-  return sql`WITH hits AS (${hits}), gate AS (${gate}), reserved AS (${reservedSql()}) SELECT ${reservationColumns.open} AS open, ${reservationColumns.failures} AS failures`;
+  return reservationStatement(sql`hits AS (${hits}), gate AS (${gate})`);
 });
 // As `reserveGated`, selecting the account too: one row whether or not the address has one.
 const reserveFindingAccount = preparedPerHandle((db) => {
