@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
+import { secureRandomBytes } from './random.ts';
 
 /**
  * Authenticated encryption (AES-256-GCM) for secrets that must be readable again later
@@ -10,14 +11,22 @@ export interface KeyRing {
   keys: Record<string, string>;
 }
 
+// Derived once per secret: every sealed message needs its key, a sign-in seals three.
+const derivedKeys = new Map<string, Buffer>();
+
 function keyBytes(secret: string): Buffer {
-  return createHash('sha256').update(secret).digest();
+  let key = derivedKeys.get(secret);
+  if (!key) {
+    key = createHash('sha256').update(secret).digest();
+    derivedKeys.set(secret, key);
+  }
+  return key;
 }
 
 export function encrypt(ring: KeyRing, plaintext: string): string {
   const secret = ring.keys[ring.currentKeyId];
   if (!secret) throw new Error(`encryption key ${ring.currentKeyId} is not configured`);
-  const iv = randomBytes(12);
+  const iv = secureRandomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyBytes(secret), iv);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();

@@ -1,8 +1,9 @@
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomInt, timingSafeEqual, randomUUID } from 'node:crypto';
+import { secureRandomBytes } from './random.ts';
 
 /** A random secret for cookies, links and API tokens: 32 bytes, base64url. */
 export function newToken(): string {
-  return randomBytes(32).toString('base64url');
+  return secureRandomBytes(32).toString('base64url');
 }
 
 /** Database ids. UUIDs so nothing about volume or order leaks through them. */
