@@ -51,7 +51,7 @@ export function createCodeDelivery(deps: IdentityDeps) {
       channel: sql`CASE WHEN ${reservation.reserved} THEN 'sms' ELSE 'email' END`,
       fallbackReason: sql`CASE WHEN ${reservation.reserved} THEN NULL ELSE 'sms_budget' END`,
     });
-    return smsReservationStatement(reservation, sql`${opened}, ${deps.notifications.eitherPart(db, 'code_queued', reservation.reserved)}`);
+    return smsReservationStatement(reservation, sql`${opened}, ${deps.notifications.smsOrFallbackPart(db, 'code_queued', reservation.reserved)}`);
   });
 
   return {
@@ -92,21 +92,22 @@ export function createCodeDelivery(deps: IdentityDeps) {
      * and the statement is built and prepared once (ADR 0006): the hottest path after the hash.
      */
     async openFlowWithCode(db: Executor, account: Account, code: string, reference: string, flow: CodeFlow): Promise<{ channel: 'sms' | 'email'; fallbackReason?: FallbackReason; sentTo: string }> {
-      const email = codeMessage(account, 'email', code, 'login_code', { reference });
       if (!account.phone || !account.phoneVerifiedAt) {
+        const email = codeMessage(account, 'email', code, 'login_code', { reference });
         const opened = openFlowPart(db, { ...flow, channel: sql`'email'`, fallbackReason: sql`'no_phone'` });
         await executePrepared(db, 'open_flow_email_code', sql`WITH ${opened}, ${deps.notifications.enqueuePart(db, 'code_queued', email)} SELECT 1`);
         return { channel: 'email', fallbackReason: 'no_phone', sentTo: masked(email) };
       }
-      const sms = codeMessage(account, 'sms', code, 'login_code', { reference });
+      // To the account's own phone, so its fallback is the account's e-mail.
+      const sms = codeMessage(account, 'sms', code, 'login_code', { reference }) as OutgoingMessage & { fallbackEmail: string };
       const values = prefixed('sms_', smsReservationValues(account.id, 'login_code', flow.createdAt, limits));
       prefixed('flow_', flow, values);
-      deps.notifications.eitherValues('code_queued', sms, email, values);
+      deps.notifications.smsOrFallbackValues('code_queued', sms, values);
       const [result] = ((await openFlowWithSms(db, values)) as { rows: SmsReservation[] }).rows;
       if (result!.reserved) return { channel: 'sms', sentTo: masked(sms) };
       // A concurrent sign-in spent the picked shard after this one found it with room.
       if (result!.counted) await uncountSms(db, account.id, flow.createdAt);
-      return { channel: 'email', fallbackReason: 'sms_budget', sentTo: masked(email) };
+      return { channel: 'email', fallbackReason: 'sms_budget', sentTo: maskEmail(sms.fallbackEmail) };
     },
   };
 }

@@ -70,13 +70,17 @@ export function createNotifications(deps: NotificationsDeps) {
     };
   }
 
-  /** The outbox row of a message: rendered, and sealed because it may carry a code or a link. */
-  function messageRow(message: OutgoingMessage, now: Date): QueuedRow {
+  /** A code SMS's e-mail twin: the same words to its fallback address. */
+  const fallbackContent = (message: OutgoingMessage) => render(message.template, 'email', message.language, message.vars);
+
+  /**
+   * The outbox row of a message: rendered, and sealed because it may carry a code or a link.
+   * `emailContent` is the fallback's rendering when the caller already has it.
+   */
+  function messageRow(message: OutgoingMessage, now: Date, emailContent?: RenderedMessage): QueuedRow {
     const content = render(message.template, message.channel, message.language, message.vars);
     const fallback: SealedFallback | undefined =
-      message.channel === 'sms' && message.fallbackEmail
-        ? { to: message.fallbackEmail, content: render(message.template, 'email', message.language, message.vars) }
-        : undefined;
+      message.channel === 'sms' && message.fallbackEmail ? { to: message.fallbackEmail, content: emailContent ?? fallbackContent(message) } : undefined;
     return outboxRow({ ...message, content, sealedFallback: fallback ? seal(fallback) : null }, message, now);
   }
 
@@ -97,18 +101,20 @@ export function createNotifications(deps: NotificationsDeps) {
 
     /**
      * As `enqueue`, as the part `<name> AS (INSERT …)` of a statement prepared once that decides
-     * between two messages: the first when `when` holds, else the second. One row is queued; the
-     * messages are given at each run by `eitherValues`.
+     * how a code goes: the SMS when `smsWhen` holds, else the e-mail it would fall back to. One
+     * row is queued; the message is given at each run by `smsOrFallbackValues`.
      */
-    eitherPart(db: Executor, name: string, when: SQL): SQL {
-      return outboxInsertPart(db, name, eitherRow(when, placeholders<QueuedRow>(`${name}_1_`, QUEUED_ROW_KEYS), placeholders<QueuedRow>(`${name}_2_`, QUEUED_ROW_KEYS)));
+    smsOrFallbackPart(db: Executor, name: string, smsWhen: SQL): SQL {
+      return outboxInsertPart(db, name, eitherRow(smsWhen, placeholders<QueuedRow>(`${name}_1_`, QUEUED_ROW_KEYS), placeholders<QueuedRow>(`${name}_2_`, QUEUED_ROW_KEYS)));
     },
 
-    /** The values of an `eitherPart` named `name` for one run, its two messages, added to `into`. */
-    eitherValues(name: string, ifTrue: OutgoingMessage, ifFalse: OutgoingMessage, into: Record<string, unknown> = {}): Record<string, unknown> {
+    /** The values of a `smsOrFallbackPart` named `name` for one run, added to `into`; the e-mail is rendered once for both rows. */
+    smsOrFallbackValues(name: string, sms: OutgoingMessage & { fallbackEmail: string }, into: Record<string, unknown> = {}): Record<string, unknown> {
       const now = deps.clock.now();
-      prefixed(`${name}_1_`, messageRow(ifTrue, now), into);
-      return prefixed(`${name}_2_`, messageRow(ifFalse, now), into);
+      const emailContent = fallbackContent(sms);
+      prefixed(`${name}_1_`, messageRow(sms, now, emailContent), into);
+      const email = outboxRow({ channel: 'email', to: sms.fallbackEmail, template: sms.template, language: sms.language, content: emailContent }, sms, now);
+      return prefixed(`${name}_2_`, email, into);
     },
 
     open,
