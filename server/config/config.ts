@@ -232,7 +232,6 @@ function toConfig(env: Env) {
       flowTtlSeconds: env.LOGIN_FLOW_TTL_SECONDS,
       smsPerAccountPerDay: env.SMS_PER_ACCOUNT_PER_DAY,
       smsMonthlyBudget: env.SMS_MONTHLY_BUDGET,
-      smsCostOre: env.SMS_COST_ORE,
       trustedDeviceSeconds: env.TRUSTED_DEVICE_DAYS * 86400,
       sessionIdleSeconds: env.SESSION_IDLE_MINUTES * 60,
       sessionAbsoluteSeconds: env.SESSION_ABSOLUTE_HOURS * 3600,

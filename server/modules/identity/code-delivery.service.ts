@@ -23,7 +23,7 @@ type CodeTemplate = 'login_code' | 'step_up_code' | 'phone_change_code';
 /** Sending one-time codes: SMS while the account's and the company's budgets allow, else e-mail (SPEC §3.5). */
 export function createCodeDelivery(deps: IdentityDeps) {
   const { auth } = deps.config;
-  const limits = { perAccountPerDay: auth.smsPerAccountPerDay, monthlyBudget: auth.smsMonthlyBudget, costOre: auth.smsCostOre };
+  const limits = { perAccountPerDay: auth.smsPerAccountPerDay, monthlyBudget: auth.smsMonthlyBudget };
 
   function codeMessage(account: Account, channel: 'sms' | 'email', code: string, template: CodeTemplate, options: { to?: string; reference?: string }): OutgoingMessage {
     const to = options.to ?? (channel === 'sms' ? account.phone! : account.email);
@@ -60,17 +60,16 @@ export function createCodeDelivery(deps: IdentityDeps) {
       tx: Executor,
       account: Account,
       wanted: 'sms' | 'email',
-      purpose: string,
       now: Date,
     ): Promise<{ channel: 'sms' | 'email'; fallbackReason?: FallbackReason }> {
       if (wanted === 'email') return { channel: 'email' };
       if (!account.phone || !account.phoneVerifiedAt) return { channel: 'email', fallbackReason: 'no_phone' };
-      const reserved = await reserveSms(tx, account.id, purpose, now, limits);
+      const reserved = await reserveSms(tx, account.id, now, limits);
       return reserved ? { channel: 'sms' } : { channel: 'email', fallbackReason: 'sms_budget' };
     },
 
     /** Reserve one SMS to a number that is not (yet) the account's, e.g. a new phone to confirm. */
-    reserveSmsTo: (tx: Executor, account: Account, purpose: string, now: Date) => reserveSms(tx, account.id, purpose, now, limits),
+    reserveSmsTo: (tx: Executor, account: Account, now: Date) => reserveSms(tx, account.id, now, limits),
 
     /** Queue the code in the caller's transaction; returns where it went, masked. */
     async send(
@@ -100,7 +99,7 @@ export function createCodeDelivery(deps: IdentityDeps) {
       }
       // To the account's own phone, so its fallback is the account's e-mail.
       const sms = codeMessage(account, 'sms', code, 'login_code', { reference }) as OutgoingMessage & { fallbackEmail: string };
-      const values = prefixed('sms_', smsReservationValues(account.id, 'login_code', flow.createdAt, limits));
+      const values = prefixed('sms_', smsReservationValues(account.id, flow.createdAt, limits));
       prefixed('flow_', flow, values);
       deps.notifications.smsOrFallbackValues('code_queued', sms, values);
       const [result] = ((await openFlowWithSms(db, values)) as { rows: SmsReservation[] }).rows;

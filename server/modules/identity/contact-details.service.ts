@@ -100,7 +100,7 @@ export function createContactDetails(deps: IdentityDeps, parts: ContactDetailsPa
       const now = deps.clock.now();
       return db.transaction(async (tx) => {
         const code = await challenges.issue(tx, actor, 'phone_change', 'sms', phone, now);
-        if (!(await codes.reserveSmsTo(tx, actor.account, 'phone_change_code', now))) throw new AppError('channel_unavailable');
+        if (!(await codes.reserveSmsTo(tx, actor.account, now))) throw new AppError('channel_unavailable');
         const sentTo = await codes.send(tx, actor.account, 'sms', code, 'phone_change_code', { to: phone });
         return { sentTo, expiresInSeconds: auth.codeTtlSeconds };
       });

@@ -216,7 +216,7 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
       const { idHash, flow, account } = await openFlow(input.flowId, ctx);
       const now = deps.clock.now();
       return db.transaction(async (tx) => {
-        const { channel, fallbackReason } = await codes.chooseChannel(tx, account, input.channel, 'login_code', now);
+        const { channel, fallbackReason } = await codes.chooseChannel(tx, account, input.channel, now);
         const { code, hash } = issueCode(secretKey, codePurpose(idHash));
         const replaced = await replaceCode(
           tx,

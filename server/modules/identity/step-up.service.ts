@@ -48,7 +48,7 @@ export function createStepUp(deps: IdentityDeps, parts: StepUpParts) {
     ): Promise<{ channel: 'sms' | 'email'; sentTo: string; fallbackReason?: FallbackReason; expiresInSeconds: number }> {
       const now = deps.clock.now();
       return deps.db.transaction(async (tx) => {
-        const { channel, fallbackReason } = await codes.chooseChannel(tx, actor.account, wanted, 'step_up_code', now);
+        const { channel, fallbackReason } = await codes.chooseChannel(tx, actor.account, wanted, now);
         const code = await challenges.issue(tx, actor, 'step_up', channel, null, now);
         const sentTo = await codes.send(tx, actor.account, channel, code, 'step_up_code');
         return { channel, sentTo, fallbackReason, expiresInSeconds: auth.codeTtlSeconds };

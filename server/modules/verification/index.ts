@@ -13,4 +13,4 @@ export {
   type SmsReservationPart,
   type SmsReservationValues,
 } from './sms-budget.store.ts';
-export { smsSends, smsBudgetShards } from './verification.tables.ts';
+export { smsBudgetShards } from './verification.tables.ts';

@@ -3,7 +3,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
 import { executePrepared, type Params } from '../../db/prepared.ts';
 import { BUDGET_SHARDS, shardAllowance } from './sms-budget.rules.ts';
-import { smsAccountWindows, smsBudgetShards, smsSends } from './verification.tables.ts';
+import { smsAccountWindows, smsBudgetShards } from './verification.tables.ts';
 
 /** "2026-11" in UTC: the month an SMS counts against. */
 export function monthKey(now: Date): string {
@@ -13,12 +13,11 @@ export function monthKey(now: Date): string {
 export interface SmsLimits {
   perAccountPerDay: number;
   monthlyBudget: number;
-  costOre: number;
 }
 
 /** The reservation of one SMS as the first parts (CTEs) of a statement, and what it decided. */
 export interface SmsReservationPart {
-  /** `sms_pick`, `sms_counted`, `sms_updated`, `sms_inserted`, `sms_recorded`: to follow `WITH`. */
+  /** `sms_pick`, `sms_counted`, `sms_updated`, `sms_inserted`: to follow `WITH`. */
   ctes: SQL;
   /** True when the SMS is reserved: the account was under its limit and a shard had room. */
   reserved: SQL;
@@ -31,7 +30,6 @@ export interface SmsReservationPart {
 /** What one reservation is made of, worked out for its moment (`smsReservationValues`). */
 export interface SmsReservationValues {
   accountId: string;
-  purpose: string;
   now: Date;
   /** The start of the account's window: 24 hours before `now`. */
   since: Date;
@@ -41,34 +39,29 @@ export interface SmsReservationValues {
   /** The shard the search for room starts at, at random. */
   start: number;
   perAccountPerDay: number;
-  costOre: number;
 }
 
-export function smsReservationValues(accountId: string, purpose: string, now: Date, limits: SmsLimits): SmsReservationValues {
+export function smsReservationValues(accountId: string, now: Date, limits: SmsLimits): SmsReservationValues {
   return {
     accountId,
-    purpose,
     now,
     since: new Date(now.getTime() - 24 * 3600_000),
     month: monthKey(now),
     allowances: Array.from({ length: BUDGET_SHARDS }, (_, shard) => shardAllowance(limits.monthlyBudget, shard)).join(','),
     start: randomInt(BUDGET_SHARDS),
     perAccountPerDay: limits.perAccountPerDay,
-    costOre: limits.costOre,
   };
 }
 
 /** Every key of `SmsReservationValues`, for a reservation built once from placeholders. */
 export const SMS_RESERVATION_KEYS: Record<keyof SmsReservationValues, true> = {
   accountId: true,
-  purpose: true,
   now: true,
   since: true,
   month: true,
   allowances: true,
   start: true,
   perAccountPerDay: true,
-  costOre: true,
 };
 
 /**
@@ -85,7 +78,6 @@ export const SMS_RESERVATION_KEYS: Record<keyof SmsReservationValues, true> = {
  *   allowance. A plain update, not an upsert: an update that finds the shard spent holds no
  *   lock on it, so transactions never wait for each other in a circle. A shard the month has
  *   not used yet is inserted; if another transaction inserts it first, nothing is reserved here.
- * - `sms_recorded`: the send, recorded only when a counter moved.
  */
 export function smsReservationPart(p: Params<SmsReservationValues>, countAccount = true): SmsReservationPart {
   const recent = sql`(SELECT count(*) FROM unnest(${smsAccountWindows}.sent_at) AS t WHERE t > ${p.since})`;
@@ -115,15 +107,10 @@ export function smsReservationPart(p: Params<SmsReservationValues>, countAccount
         AND NOT EXISTS (SELECT 1 FROM ${smsBudgetShards} b WHERE b.month = ${p.month} AND b.shard = sms_pick.shard)
       ON CONFLICT (month, shard) DO NOTHING
       RETURNING 1
-    ), sms_recorded AS (
-      INSERT INTO ${smsSends} (account_id, purpose, cost_ore, sent_at)
-      SELECT ${p.accountId}::uuid, ${p.purpose}, ${p.costOre}::int, ${p.now}::timestamptz
-      WHERE EXISTS (SELECT 1 FROM sms_updated) OR EXISTS (SELECT 1 FROM sms_inserted)
-      RETURNING id
     )`;
   return {
     ctes,
-    reserved: sql`EXISTS (SELECT 1 FROM sms_recorded)`,
+    reserved: sql`(EXISTS (SELECT 1 FROM sms_updated) OR EXISTS (SELECT 1 FROM sms_inserted))`,
     counted: sql`EXISTS (SELECT 1 FROM sms_counted)`,
     picked: sql`EXISTS (SELECT 1 FROM sms_pick)`,
   };
@@ -154,13 +141,13 @@ async function runSmsReservation(db: Executor, part: SmsReservationPart): Promis
  * when a concurrent reservation spent the picked shard first, the next shard with room is
  * tried, so the month never passes its budget and no SMS is refused while a shard has room.
  */
-export async function reserveSms(tx: Executor, accountId: string, purpose: string, now: Date, limits: SmsLimits): Promise<boolean> {
+export async function reserveSms(tx: Executor, accountId: string, now: Date, limits: SmsLimits): Promise<boolean> {
   if (limits.monthlyBudget <= 0) return false;
-  let attempt = await runSmsReservation(tx, smsReservationPart(smsReservationValues(accountId, purpose, now, limits)));
+  let attempt = await runSmsReservation(tx, smsReservationPart(smsReservationValues(accountId, now, limits)));
   if (attempt.reserved || !attempt.counted) return attempt.reserved;
   // The account's window already holds this SMS (and its row) in this transaction.
   for (let tries = 0; tries < BUDGET_SHARDS && attempt.picked; tries++) {
-    attempt = await runSmsReservation(tx, smsReservationPart(smsReservationValues(accountId, purpose, now, limits), false));
+    attempt = await runSmsReservation(tx, smsReservationPart(smsReservationValues(accountId, now, limits), false));
     if (attempt.reserved) return true;
   }
   await uncountSms(tx, accountId, now);

@@ -1,12 +1,4 @@
-import { bigserial, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-
-export const smsSends = pgTable('sms_sends', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  accountId: uuid('account_id'),
-  purpose: text('purpose').notNull(),
-  costOre: integer('cost_ore').notNull(),
-  sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }).notNull(),
-});
+import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** The month's SMS budget spent so far, over BUDGET_SHARDS rows (sms-budget.rules.ts). */
 export const smsBudgetShards = pgTable(
