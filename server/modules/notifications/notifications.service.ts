@@ -3,9 +3,10 @@ import { decrypt, encrypt, type KeyRing } from '../../core/crypto-box.ts';
 import { newId } from '../../core/tokens.ts';
 import type { Executor } from '../../db/database.ts';
 import { placeholders, prefixed } from '../../db/prepared.ts';
-import type { SQL } from 'drizzle-orm';
-import { eitherRow, insertOutbox, markFellBack, markSent, outboxInsertPart, QUEUED_ROW_KEYS, type OutboxRow, type QueuedRow } from './outbox.store.ts';
-import { render } from './notifications.templates.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { smsOrFallbackRow, insertOutbox, markFellBack, markSent, outboxInsertPart, QUEUED_ROW_KEYS, type OutboxRow, type QueuedRow } from './outbox.store.ts';
+import { checkTemplate, render } from './notifications.templates.ts';
+import type { Vars } from './templates/template.types.ts';
 import type { Channel, Language, OutgoingMessage, RenderedMessage } from './notifications.types.ts';
 import type { TemplateName } from './templates/index.ts';
 
@@ -34,9 +35,14 @@ export interface Accepted {
   cost?: { tenThousandths: number; currency: string };
 }
 
+/** What a queued message seals: its template's variables (a code, a link). It is rendered as it is sent. */
+interface SealedVars {
+  vars: Vars;
+}
+
+/** Where a code SMS's e-mail twin goes if the SMS fails: the same template and variables by e-mail. */
 interface SealedFallback {
   to: string;
-  content: RenderedMessage;
 }
 
 /** Characters in one part of a multi-part SMS (GSM-7; a rough count when the provider says nothing). */
@@ -44,11 +50,14 @@ const SMS_PART = 153;
 
 export function createNotifications(deps: NotificationsDeps) {
   const listeners = new Map<string, FallbackListener>();
-  const seal = (value: unknown) => encrypt(deps.keyRing, JSON.stringify(value));
-  const open = (row: OutboxRow) => JSON.parse(decrypt(deps.keyRing, row.sealedContent)) as RenderedMessage;
+  const seal = (value: SealedVars | SealedFallback) => encrypt(deps.keyRing, JSON.stringify(value));
+  const unseal = <T>(sealed: string) => JSON.parse(decrypt(deps.keyRing, sealed)) as T;
+  /** The message of a row as it goes out now, in the row's channel. */
+  const open = (row: OutboxRow): RenderedMessage =>
+    render(row.template as TemplateName, row.channel as Channel, row.language as Language, unseal<SealedVars>(row.sealedContent).vars);
 
   function outboxRow(
-    row: { channel: Channel; to: string; template: TemplateName | string; language: Language | string; content: RenderedMessage; sealedFallback?: string | null },
+    row: { channel: Channel; to: string; template: string; language: string; sealedContent: string; sealedFallback?: string | null },
     origin: { accountId?: string | null; installationId?: string | null; reference?: string | null },
     now: Date,
   ): QueuedRow {
@@ -57,7 +66,7 @@ export function createNotifications(deps: NotificationsDeps) {
       recipient: row.to,
       template: row.template,
       language: row.language,
-      sealedContent: seal(row.content),
+      sealedContent: row.sealedContent,
       sealedFallback: row.sealedFallback ?? null,
       accountId: origin.accountId ?? null,
       installationId: origin.installationId ?? null,
@@ -70,18 +79,17 @@ export function createNotifications(deps: NotificationsDeps) {
     };
   }
 
-  /** A code SMS's e-mail twin: the same words to its fallback address. */
-  const fallbackContent = (message: OutgoingMessage) => render(message.template, 'email', message.language, message.vars);
-
   /**
-   * The outbox row of a message: rendered, and sealed because it may carry a code or a link.
-   * `emailContent` is the fallback's rendering when the caller already has it.
+   * The outbox row of a message. Its variables are sealed because they may carry a code or a
+   * link; the worker renders them as it sends, so a sign-in's e-mail twin is rendered only if
+   * its SMS fails.
    */
-  function messageRow(message: OutgoingMessage, now: Date, emailContent?: RenderedMessage): QueuedRow {
-    const content = render(message.template, message.channel, message.language, message.vars);
-    const fallback: SealedFallback | undefined =
-      message.channel === 'sms' && message.fallbackEmail ? { to: message.fallbackEmail, content: emailContent ?? fallbackContent(message) } : undefined;
-    return outboxRow({ ...message, content, sealedFallback: fallback ? seal(fallback) : null }, message, now);
+  function messageRow(message: OutgoingMessage, now: Date): QueuedRow {
+    checkTemplate(message.template, message.channel, message.language);
+    const fallback = message.channel === 'sms' && message.fallbackEmail ? message.fallbackEmail : undefined;
+    if (fallback) checkTemplate(message.template, 'email', message.language);
+    const sealedFallback = fallback ? seal({ to: fallback }) : null;
+    return outboxRow({ ...message, sealedContent: seal({ vars: message.vars }), sealedFallback }, message, now);
   }
 
   return {
@@ -101,20 +109,19 @@ export function createNotifications(deps: NotificationsDeps) {
 
     /**
      * As `enqueue`, as the part `<name> AS (INSERT …)` of a statement prepared once that decides
-     * how a code goes: the SMS when `smsWhen` holds, else the e-mail it would fall back to. One
-     * row is queued; the message is given at each run by `smsOrFallbackValues`.
+     * how a code goes: the SMS when `smsWhen` holds, else the e-mail it would fall back to (the
+     * same sealed variables, to the fallback address). The message is given at each run by
+     * `smsOrFallbackValues`.
      */
     smsOrFallbackPart(db: Executor, name: string, smsWhen: SQL): SQL {
-      return outboxInsertPart(db, name, eitherRow(smsWhen, placeholders<QueuedRow>(`${name}_1_`, QUEUED_ROW_KEYS), placeholders<QueuedRow>(`${name}_2_`, QUEUED_ROW_KEYS)));
+      return outboxInsertPart(db, name, smsOrFallbackRow(smsWhen, placeholders<QueuedRow>(`${name}_`, QUEUED_ROW_KEYS), sql.placeholder(`${name}_fallback_to`)));
     },
 
-    /** The values of a `smsOrFallbackPart` named `name` for one run, added to `into`; the e-mail is rendered once for both rows. */
+    /** The values of a `smsOrFallbackPart` named `name` for one run, added to `into`. */
     smsOrFallbackValues(name: string, sms: OutgoingMessage & { fallbackEmail: string }, into: Record<string, unknown> = {}): Record<string, unknown> {
-      const now = deps.clock.now();
-      const emailContent = fallbackContent(sms);
-      prefixed(`${name}_1_`, messageRow(sms, now, emailContent), into);
-      const email = outboxRow({ channel: 'email', to: sms.fallbackEmail, template: sms.template, language: sms.language, content: emailContent }, sms, now);
-      return prefixed(`${name}_2_`, email, into);
+      prefixed(`${name}_`, messageRow(sms, deps.clock.now()), into);
+      into[`${name}_fallback_to`] = sms.fallbackEmail;
+      return into;
     },
 
     open,
@@ -150,12 +157,11 @@ export function createNotifications(deps: NotificationsDeps) {
      */
     async fallBack(tx: Executor, row: OutboxRow, reason: string): Promise<number | null> {
       if (!row.sealedFallback) return null;
-      const fallback = JSON.parse(decrypt(deps.keyRing, row.sealedFallback)) as SealedFallback;
+      const fallback = unseal<SealedFallback>(row.sealedFallback);
       const listener = row.reference ? listeners.get(row.reference.split(':')[0]!) : undefined;
       const wanted = listener ? await listener(tx, { reference: row.reference!, to: fallback.to, reason: 'sms_failed' }) : true;
-      const emailId = wanted
-        ? await insertOutbox(tx, outboxRow({ channel: 'email', to: fallback.to, template: row.template, language: row.language, content: fallback.content }, row, deps.clock.now()))
-        : null;
+      const email = { channel: 'email' as const, to: fallback.to, template: row.template, language: row.language, sealedContent: row.sealedContent };
+      const emailId = wanted ? await insertOutbox(tx, outboxRow(email, row, deps.clock.now())) : null;
       const closed = await markFellBack(tx, row, emailId, wanted ? reason : `${reason}; superseded, no e-mail sent`);
       if (!closed) throw new Error('outbox row was taken over by another worker');
       return emailId;

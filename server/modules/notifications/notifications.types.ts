@@ -8,7 +8,7 @@ export interface RenderedMessage {
   html?: string;
 }
 
-/** A message to queue; it is rendered and sealed at once so the worker needs no templates state. */
+/** A message to queue: its variables are sealed at once, and the worker renders it as it sends. */
 export interface OutgoingMessage {
   channel: Channel;
   to: string;

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/database.ts';
-import type { Params } from '../../db/prepared.ts';
+import type { Param, Params } from '../../db/prepared.ts';
 import { outbox, smsDeliveries } from './notifications.tables.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -39,18 +39,17 @@ export const QUEUED_ROW_KEYS: Record<keyof QueuedRow, true> = {
 };
 
 /**
- * One row of two, decided by `when` in the statement: the columns in which two messages of one
- * moment differ (channel, recipient, content) become `CASE WHEN … THEN … ELSE … END`; the rest
- * are the first row's. Given placeholders for both rows, the part is built once (prepared.ts).
+ * A code's row, decided by `smsWhen` in the statement: the SMS `row`, or else its e-mail twin to
+ * `fallbackTo` (channel and recipient become `CASE WHEN … THEN … ELSE … END`; the twin needs no
+ * fallback of its own). Given placeholders, the part is built once (prepared.ts).
  */
-export function eitherRow(when: SQL, ifTrue: Params<QueuedRow>, ifFalse: Params<QueuedRow>): OutboxInsert {
-  const choose = (a: unknown, b: unknown) => sql`CASE WHEN ${when} THEN ${a} ELSE ${b} END`;
+export function smsOrFallbackRow(smsWhen: SQL, row: Params<QueuedRow>, fallbackTo: Param<string>): OutboxInsert {
+  const choose = (ifSms: unknown, ifEmail: unknown) => sql`CASE WHEN ${smsWhen} THEN ${ifSms} ELSE ${ifEmail} END`;
   return {
-    ...ifTrue,
-    channel: choose(ifTrue.channel, ifFalse.channel),
-    recipient: choose(ifTrue.recipient, ifFalse.recipient),
-    sealedContent: choose(ifTrue.sealedContent, ifFalse.sealedContent),
-    sealedFallback: choose(ifTrue.sealedFallback, ifFalse.sealedFallback),
+    ...row,
+    channel: choose(row.channel, sql`'email'`),
+    recipient: choose(row.recipient, fallbackTo),
+    sealedFallback: choose(row.sealedFallback, sql`NULL`),
   };
 }
 
