@@ -89,11 +89,16 @@ export function smsReservationPart(p: Params<SmsReservationValues>, countAccount
           WHERE ${recent} < ${p.perAccountPerDay}::int
         RETURNING 1`
     : sql`SELECT 1 FROM sms_pick`;
+  // The shards in search order (OFFSET 0 keeps the filter out of the sorted list): each shard's
+  // row is read only until one has room, usually just the first, not all 32.
   const ctes = sql`sms_pick AS (
-      SELECT (a.n - 1)::int AS shard, a.allowance
-      FROM unnest(string_to_array(${p.allowances}, ',')::int[]) WITH ORDINALITY AS a(allowance, n)
-      WHERE a.allowance > coalesce((SELECT b.sent FROM ${smsBudgetShards} b WHERE b.month = ${p.month} AND b.shard = a.n - 1), 0)
-      ORDER BY (a.n - 1 + ${BUDGET_SHARDS} - ${p.start}::int) % ${BUDGET_SHARDS}
+      SELECT c.shard, c.allowance FROM (
+        SELECT (a.n - 1)::int AS shard, a.allowance
+        FROM unnest(string_to_array(${p.allowances}, ',')::int[]) WITH ORDINALITY AS a(allowance, n)
+        ORDER BY (a.n - 1 + ${BUDGET_SHARDS} - ${p.start}::int) % ${BUDGET_SHARDS}
+        OFFSET 0
+      ) c
+      WHERE c.allowance > coalesce((SELECT b.sent FROM ${smsBudgetShards} b WHERE b.month = ${p.month} AND b.shard = c.shard), 0)
       LIMIT 1
     ), sms_counted AS (${counted}), sms_updated AS (
       UPDATE ${smsBudgetShards} SET sent = ${smsBudgetShards}.sent + 1 FROM sms_pick
