@@ -390,23 +390,19 @@ async function main(): Promise<void> {
     const loginRounds: Side[] = [];
     const argon2Rounds: Argon2Rate[] = [];
     const loginDbSamples: Array<Awaited<ReturnType<Awaited<ReturnType<typeof sampleDatabase>>['stop']>>> = [];
+    const runArgon2 = async () => argon2Rounds.push(await argon2Rate(passwordHash, serverEnv));
+    // Every login round lies between two raw measurements and is compared with their mean, so
+    // the machine's speed drifting during a round (a shared host) falls on both sides alike.
+    await runArgon2();
     for (let round = 0; round < settings.loginRounds; round++) {
-      const runLogin = async () => {
-        const sampler = await sampleDatabase(adminUrl, name);
-        loginRounds.push(await measuredLoad(server, serverUrl, settings.loginConnections, settings.loginSeconds, nextLogin));
-        loginDbSamples.push(await sampler.stop());
-        await settle();
-      };
-      const runArgon2 = async () => argon2Rounds.push(await argon2Rate(passwordHash, serverEnv));
-      if (round % 2 === 0) {
-        await runArgon2();
-        await runLogin();
-      } else {
-        await runLogin();
-        await runArgon2();
-      }
+      const sampler = await sampleDatabase(adminUrl, name);
+      loginRounds.push(await measuredLoad(server, serverUrl, settings.loginConnections, settings.loginSeconds, nextLogin));
+      loginDbSamples.push(await sampler.stop());
+      await settle();
+      await runArgon2();
+      const [before, after] = argon2Rounds.slice(-2);
       log(
-        `login round ${round + 1}: ${loginRounds.at(-1)!.requestsPerSecond} logins/s (${loginRounds.at(-1)!.cpuUsPerRequest} µs CPU each, ${loginRounds.at(-1)!.mainThreadCpuUsPerRequest} µs of it on the main thread, event-loop p99 ${loginRounds.at(-1)!.eventLoopP99Ms} ms; PostgreSQL ${loginRounds.at(-1)!.postgresCpuUsPerRequest} µs, load generator ${loginRounds.at(-1)!.loadGeneratorCpuUsPerRequest} µs), argon2id ${argon2Rounds.at(-1)!.perSecond}/s (${argon2Rounds.at(-1)!.cpuUsPerVerification} µs CPU each, event-loop p99 ${argon2Rounds.at(-1)!.eventLoopP99Ms} ms)`,
+        `login round ${round + 1}: ${loginRounds.at(-1)!.requestsPerSecond} logins/s (${loginRounds.at(-1)!.cpuUsPerRequest} µs CPU each, ${loginRounds.at(-1)!.mainThreadCpuUsPerRequest} µs of it on the main thread, event-loop p99 ${loginRounds.at(-1)!.eventLoopP99Ms} ms; PostgreSQL ${loginRounds.at(-1)!.postgresCpuUsPerRequest} µs, load generator ${loginRounds.at(-1)!.loadGeneratorCpuUsPerRequest} µs), argon2id ${before!.perSecond}/s before and ${after!.perSecond}/s after (${after!.cpuUsPerVerification} µs CPU each, event-loop p99 ${after!.eventLoopP99Ms} ms)`,
       );
     }
     const loginSide = combine(loginRounds);
@@ -414,7 +410,8 @@ async function main(): Promise<void> {
     const argon2PerSecond = round1(
       argon2Rounds.reduce((a, r) => a + r.verifications, 0) / argon2Rounds.reduce((a, r) => a + r.seconds, 0),
     );
-    const loginRoundRatios = loginRounds.map((s, i) => round3(s.requestsPerSecond / argon2Rounds[i]!.perSecond));
+    const rawAround = (round: number) => (argon2Rounds[round]!.perSecond + argon2Rounds[round + 1]!.perSecond) / 2;
+    const loginRoundRatios = loginRounds.map((s, i) => round3(s.requestsPerSecond / rawAround(i)));
     const loginRatio = round3(median(loginRoundRatios));
     log(`loginRatio ${loginRatio} (rounds: ${loginRoundRatios.join(', ')})`);
 
@@ -456,7 +453,7 @@ async function main(): Promise<void> {
         /** argon2 CPU per verification ÷ server CPU per login: the share of a login's CPU that is argon2. */
         cpuRatio: round3(median(argon2Rounds.map((r) => r.cpuUsPerVerification)) / loginSide.cpuUsPerRequest),
         roundRatios: loginRoundRatios,
-        rounds: loginRounds.map((s, i) => ({ login: s, argon2: argon2Rounds[i], database: loginDbSamples[i] })),
+        rounds: loginRounds.map((s, i) => ({ login: s, argon2Before: argon2Rounds[i], argon2After: argon2Rounds[i + 1], database: loginDbSamples[i] })),
         serverEventLoopP99Ms: round1(median(loginRounds.map((r) => r.eventLoopP99Ms))),
         answer: 'code_required',
         codeChannels: Object.fromEntries(channels.map((c) => [c.channel, Number(c.n)])),
