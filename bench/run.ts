@@ -26,6 +26,7 @@ import { freePort, repoRoot, startChild, stopAllChildren, waitUntilReady, type C
 import { accountEmail, accountId, markSessionsSeen, seed } from './lib/seed.ts';
 import { sampleDatabase } from './lib/db-sampler.ts';
 import { ownCpuMs, postgresCpuMs } from './lib/machine-cpu.ts';
+import { wrkPosts, wrkVersion, type LoadFigures } from './lib/wrk.ts';
 import type { ProbeReading } from './lib/probe.ts';
 import { updateBenchmarksDoc } from './lib/report.ts';
 
@@ -48,8 +49,8 @@ const settings = {
   rounds: num('BENCH_ROUNDS', 9),
   warmupSeconds: num('BENCH_WARMUP_SECONDS', 3),
   /**
-   * Password step, in rounds of one argon2 measurement and one login run (order alternating);
-   * more connections than pool threads, so the thread pool never waits for work.
+   * Password step, in rounds of one login run between two argon2 measurements; more
+   * connections than pool threads, so the thread pool never waits for work.
    */
   loginConnections: num('BENCH_LOGIN_CONNECTIONS', 16),
   loginSeconds: num('BENCH_LOGIN_SECONDS', 8),
@@ -81,7 +82,7 @@ const median = (values: number[]) => {
 };
 
 /** One autocannon run; every request built by `next()` so consecutive requests use different rows. */
-async function load(url: string, connections: number, seconds: number, next: () => Request): Promise<Result> {
+async function load(url: string, connections: number, seconds: number, next: () => Request): Promise<LoadFigures> {
   const run = autocannon({
     url,
     connections,
@@ -92,10 +93,23 @@ async function load(url: string, connections: number, seconds: number, next: () 
   // A hard stop in case autocannon itself hangs: the run is bounded in time whatever happens.
   const guard = setTimeout(() => run.stop(), (seconds + 30) * 1000);
   try {
-    return await run;
+    return figuresOf(await run);
   } finally {
     clearTimeout(guard);
   }
+}
+
+function figuresOf(result: Result): LoadFigures {
+  return {
+    requests: result.requests.total,
+    seconds: result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    generatorCpuMs: null,
+  };
 }
 
 interface Side {
@@ -116,23 +130,23 @@ interface Side {
   eventLoopMaxMs: number;
   /** CPU time of all PostgreSQL processes on this machine per answered request, where Linux tells it. */
   postgresCpuUsPerRequest: number | null;
-  /** CPU time of the load generator (this process) per answered request. */
+  /** CPU time of the load generator (this process, and wrk where it made the load) per answered request. */
   loadGeneratorCpuUsPerRequest: number;
 }
 
-function side(result: Result, probe: ProbeReading, cpu: { postgresMs: number | null; loadGeneratorMs: number }): Side {
-  const perRequest = (ms: number) => round1((ms * 1000) / Math.max(1, result.requests.total));
+function side(result: LoadFigures, probe: ProbeReading, cpu: { postgresMs: number | null; loadGeneratorMs: number }): Side {
+  const perRequest = (ms: number) => round1((ms * 1000) / Math.max(1, result.requests));
   return {
-    requestsPerSecond: round1(result.requests.total / result.duration),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    requests: result.requests.total,
-    seconds: round3(result.duration),
+    requestsPerSecond: round1(result.requests / result.seconds),
+    p50Ms: round1(result.p50Ms),
+    p99Ms: round1(result.p99Ms),
+    requests: result.requests,
+    seconds: round3(result.seconds),
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
-    cpuUsPerRequest: round1(((probe.cpuUserMs + probe.cpuSystemMs) * 1000) / Math.max(1, result.requests.total)),
-    mainThreadCpuUsPerRequest: probe.mainThreadCpuMs === null ? null : round1((probe.mainThreadCpuMs * 1000) / Math.max(1, result.requests.total)),
+    cpuUsPerRequest: perRequest(probe.cpuUserMs + probe.cpuSystemMs),
+    mainThreadCpuUsPerRequest: probe.mainThreadCpuMs === null ? null : perRequest(probe.mainThreadCpuMs),
     eventLoopP99Ms: probe.eventLoop.p99Ms,
     eventLoopMaxMs: probe.eventLoop.maxMs,
     postgresCpuUsPerRequest: cpu.postgresMs === null ? null : perRequest(cpu.postgresMs),
@@ -169,12 +183,12 @@ function assertClean(what: string, s: Side): void {
 }
 
 /** One load run against a child that carries the probe: the load's figures and the child's own. */
-async function measuredLoad(child: Child, url: string, connections: number, seconds: number, next: () => Request): Promise<Side> {
+async function measuredLoad(child: Child, runLoad: () => Promise<LoadFigures>): Promise<Side> {
   await child.request({ type: 'probe:reset' }, 'probe:resetDone');
   const postgresBefore = postgresCpuMs();
   const ownBefore = ownCpuMs();
-  const result = await load(url, connections, seconds, next);
-  const loadGeneratorMs = ownCpuMs() - ownBefore;
+  const result = await runLoad();
+  const loadGeneratorMs = ownCpuMs() - ownBefore + (result.generatorCpuMs ?? 0);
   const postgresAfter = postgresCpuMs();
   const probe = await child.request<ProbeReading>({ type: 'probe:read' }, 'probe');
   const postgresMs = postgresBefore === null || postgresAfter === null ? null : postgresAfter - postgresBefore;
@@ -327,8 +341,8 @@ async function main(): Promise<void> {
     let sessionsTouched = 0;
     for (let round = 0; round < settings.rounds; round++) {
       const seenAt = await markSessionsSeen(url);
-      const runServer = async () => serverRounds.push(await measuredLoad(server, serverUrl, settings.connections, settings.seconds, nextMe));
-      const runBaseline = async () => baselineRounds.push(await measuredLoad(baseline, baselineUrl, settings.connections, settings.seconds, nextBare));
+      const runServer = async () => serverRounds.push(await measuredLoad(server, () => load(serverUrl, settings.connections, settings.seconds, nextMe)));
+      const runBaseline = async () => baselineRounds.push(await measuredLoad(baseline, () => load(baselineUrl, settings.connections, settings.seconds, nextBare)));
       // Alternate the order so drift in the machine's load falls on both sides alike.
       if (round % 2 === 0) {
         await runBaseline();
@@ -360,16 +374,23 @@ async function main(): Promise<void> {
       log('BENCH_ONLY=session-read: no password step, no results written');
       return;
     }
+    const wrk = wrkVersion();
+    const loadGenerator = wrk ? `wrk ${wrk}` : 'autocannon';
     // A different account for each login; the last one is kept for the check below.
     let loginCounter = 1;
-    const nextLogin = (): Request => {
-      const n = (loginCounter++ % (settings.accounts - 1)) + 1;
-      return {
-        method: 'POST',
-        path: '/api/v1/auth/login',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: accountEmail(n), password, client: 'web' }),
-      };
+    const loginBody = (n: number) => JSON.stringify({ email: accountEmail(n), password, client: 'web' });
+    const nextLogin = (): Request => ({
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      body: loginBody((loginCounter++ % (settings.accounts - 1)) + 1),
+    });
+    // wrk where installed (bench/lib/wrk.ts), else autocannon: the same requests either way.
+    const logins = async (seconds: number): Promise<LoadFigures> => {
+      if (!loadGenerator.startsWith('wrk')) return load(serverUrl, settings.loginConnections, seconds, nextLogin);
+      const figures = await wrkPosts(serverUrl, '/api/v1/auth/login', loginBody, { first: loginCounter, count: settings.accounts - 1 }, settings.loginConnections, seconds);
+      loginCounter += figures.requests;
+      return figures;
     };
     const probe = await fetch(`${serverUrl}/api/v1/auth/login`, {
       method: 'POST',
@@ -381,8 +402,8 @@ async function main(): Promise<void> {
       throw new Error(`POST /api/v1/auth/login answered ${probe.status} ${JSON.stringify(probeBody)}`);
     }
 
-    log(`login: warm-up ${settings.warmupSeconds} s`);
-    await load(serverUrl, settings.loginConnections, settings.warmupSeconds, nextLogin);
+    log(`login: load from ${loadGenerator}; warm-up ${settings.warmupSeconds} s`);
+    await logins(settings.warmupSeconds);
     // Logins still queued in the server when a load stops go on using argon2 for a moment:
     // wait for them, so they do not eat into the next measurement.
     const settle = () => new Promise((resolve) => setTimeout(resolve, Math.min(5_000, settings.loginConnections * 250)));
@@ -396,7 +417,7 @@ async function main(): Promise<void> {
     await runArgon2();
     for (let round = 0; round < settings.loginRounds; round++) {
       const sampler = await sampleDatabase(adminUrl, name);
-      loginRounds.push(await measuredLoad(server, serverUrl, settings.loginConnections, settings.loginSeconds, nextLogin));
+      loginRounds.push(await measuredLoad(server, () => logins(settings.loginSeconds)));
       loginDbSamples.push(await sampler.stop());
       await settle();
       await runArgon2();
@@ -456,6 +477,7 @@ async function main(): Promise<void> {
         rounds: loginRounds.map((s, i) => ({ login: s, argon2Before: argon2Rounds[i], argon2After: argon2Rounds[i + 1], database: loginDbSamples[i] })),
         serverEventLoopP99Ms: round1(median(loginRounds.map((r) => r.eventLoopP99Ms))),
         answer: 'code_required',
+        loadGenerator,
         codeChannels: Object.fromEntries(channels.map((c) => [c.channel, Number(c.n)])),
       },
       machine: {
