@@ -55,7 +55,7 @@ const settings = {
   loginConnections: num('BENCH_LOGIN_CONNECTIONS', 16),
   loginSeconds: num('BENCH_LOGIN_SECONDS', 8),
   argon2Seconds: num('BENCH_ARGON2_SECONDS', 5),
-  loginRounds: num('BENCH_LOGIN_ROUNDS', 5),
+  loginRounds: num('BENCH_LOGIN_ROUNDS', 9),
   /**
    * How the login code goes out: 'sms' (default: every account has a verified mobile number and
    * the SMS limits are set out of reach) or 'email' (SMS budget 0: the e-mail fallback).
