@@ -3,11 +3,11 @@ import { executePrepared, placeholders, prefixed, preparedStatement } from '../.
 import { sql } from 'drizzle-orm';
 import { maskEmail, maskPhone, type OutgoingMessage } from '../notifications/index.ts';
 import {
+  reserveInOwnStatement,
   reserveSms,
   SMS_RESERVATION_KEYS,
   smsReservationPart,
   smsReservationStatement,
-  smsReservationValues,
   uncountSms,
   type SmsReservation,
   type SmsReservationValues,
@@ -99,13 +99,13 @@ export function createCodeDelivery(deps: IdentityDeps) {
       }
       // To the account's own phone, so its fallback is the account's e-mail.
       const sms = codeMessage(account, 'sms', code, 'login_code', { reference }) as OutgoingMessage & { fallbackEmail: string };
-      const values = prefixed('sms_', smsReservationValues(account.id, flow.createdAt, limits));
-      prefixed('flow_', flow, values);
+      const values = prefixed('flow_', flow);
       deps.notifications.smsOrFallbackValues('code_queued', sms, values);
-      const [result] = ((await openFlowWithSms(db, values)) as { rows: SmsReservation[] }).rows;
-      if (result!.reserved) return { channel: 'sms', sentTo: masked(sms) };
-      // A concurrent sign-in spent the picked shard after this one found it with room.
-      if (result!.counted) await uncountSms(db, account.id, flow.createdAt);
+      const run = async (all: Record<string, unknown>) => ((await openFlowWithSms(db, all)) as { rows: SmsReservation[] }).rows[0]!;
+      const result = await reserveInOwnStatement(run, values, 'sms_', { accountId: account.id, now: flow.createdAt, limits });
+      if (result.reserved) return { channel: 'sms', sentTo: masked(sms) };
+      // Its last run, too, lost the shard it picked to a concurrent sign-in.
+      if (result.counted) await uncountSms(db, account.id, flow.createdAt);
       return { channel: 'email', fallbackReason: 'sms_budget', sentTo: maskEmail(sms.fallbackEmail) };
     },
   };

@@ -128,6 +128,61 @@ describe.each(testDbKinds())('sign-ins racing for the last SMS of the month on %
   });
 });
 
+/**
+ * A sign-in whose shard another sign-in is spending at that moment: it waits for that commit,
+ * finds the shard spent, and must then take the other shard with room, not fall back to e-mail.
+ * Another transaction holds the shard here, so the race happens every time (PostgreSQL: PGlite
+ * runs one statement at a time).
+ */
+describe.skipIf(!process.env.TEST_DATABASE_URL)('a sign-in that loses its SMS shard to a concurrent one (PostgreSQL)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // Two shards with room: shard 0, which nearly every random start reaches first, and shard 1.
+    t = await createTestApp({ db: 'postgres', env: { SMS_MONTHLY_BUDGET: '2' } });
+  });
+  afterAll(() => t.close());
+
+  const waitingForALock = async () => {
+    const query = sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    for (;;) {
+      const result = (await t.services.db.execute(query)) as unknown as { rows: Array<{ n: number }> };
+      if (result.rows[0]!.n > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+
+  const month = () => monthKey(t.clock.now());
+  const cases: Array<[string, boolean]> = [
+    ['inserts the month\'s first row of the shard', false],
+    ['spends the last SMS of the shard\'s row', true],
+  ];
+
+  it.each(cases)('takes the other shard when the concurrent sign-in %s', async (_, rowExists) => {
+    await t.services.db.execute(sql`DELETE FROM sms_budget_shards`);
+    if (rowExists) await t.services.db.execute(sql`INSERT INTO sms_budget_shards (month, shard, sent) VALUES (${month()}, 0, 0)`);
+    const account = await makeAccount(t.services);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const concurrent = t.services.db.transaction(async (tx) => {
+      await tx.execute(
+        rowExists
+          ? sql`UPDATE sms_budget_shards SET sent = 1 WHERE month = ${month()} AND shard = 0`
+          : sql`INSERT INTO sms_budget_shards (month, shard, sent) VALUES (${month()}, 0, 1)`,
+      );
+      await released;
+    });
+    const signIn = t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: TEST_PASSWORD } });
+    // A random start at shard 1 (1 in 32) finds it at once and never waits.
+    await Promise.race([waitingForALock(), signIn]);
+    release();
+    await concurrent;
+    const body = (await signIn).json();
+    expect(body.channel).toBe('sms');
+    expect(await reservedSmsInMonth(t.services.db, month())).toBe(2);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', payload: { flowId: body.flowId, code: await t.latestCode(account.phone!) } })).statusCode).toBe(200);
+  });
+});
+
 describe('the company-wide monthly SMS budget', () => {
   let t: TestApp;
   beforeAll(async () => {

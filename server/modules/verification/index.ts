@@ -1,11 +1,11 @@
 export { issueCode, hashCode, codeMatches, normaliseCodeInput, CODE_DIGITS } from './code.rules.ts';
 export {
+  reserveInOwnStatement,
   reserveSms,
   reservedSmsInMonth,
   monthKey,
   smsReservationPart,
   smsReservationStatement,
-  smsReservationValues,
   SMS_RESERVATION_KEYS,
   uncountSms,
   type SmsLimits,

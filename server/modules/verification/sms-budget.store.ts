@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
-import { executePrepared, type Params } from '../../db/prepared.ts';
+import { isSerializationFailure } from '../../db/errors.ts';
+import { executePrepared, prefixed, type Params } from '../../db/prepared.ts';
 import { BUDGET_SHARDS, shardAllowance } from './sms-budget.rules.ts';
 import { smsAccountWindows, smsBudgetShards } from './verification.tables.ts';
 
@@ -25,6 +26,8 @@ export interface SmsReservationPart {
   counted: SQL;
   /** True when some shard had room as the statement began. */
   picked: SQL;
+  /** Fails the statement for another run when it lost the race for its shard and `retryIfLost` (see there). */
+  retryIfLost: SQL;
 }
 
 /** What one reservation is made of, worked out for its moment (`smsReservationValues`). */
@@ -39,9 +42,17 @@ export interface SmsReservationValues {
   /** The shard the search for room starts at, at random. */
   start: number;
   perAccountPerDay: number;
+  /**
+   * When a concurrent reservation spent the picked shard in the meantime, fail the whole
+   * statement with serialization_failure (`retry_statement()`, migration 0038) instead of
+   * answering "not reserved": for a statement of its own, which then runs again with a fresh
+   * view of the shards (`reserveInOwnStatement`). Inside a transaction the error would undo the
+   * transaction too, so there `reserveSms` tries the next shard instead.
+   */
+  retryIfLost: boolean;
 }
 
-export function smsReservationValues(accountId: string, now: Date, limits: SmsLimits): SmsReservationValues {
+export function smsReservationValues(accountId: string, now: Date, limits: SmsLimits, retryIfLost = false): SmsReservationValues {
   return {
     accountId,
     now,
@@ -50,6 +61,7 @@ export function smsReservationValues(accountId: string, now: Date, limits: SmsLi
     allowances: Array.from({ length: BUDGET_SHARDS }, (_, shard) => shardAllowance(limits.monthlyBudget, shard)).join(','),
     start: randomInt(BUDGET_SHARDS),
     perAccountPerDay: limits.perAccountPerDay,
+    retryIfLost,
   };
 }
 
@@ -62,6 +74,7 @@ export const SMS_RESERVATION_KEYS: Record<keyof SmsReservationValues, true> = {
   allowances: true,
   start: true,
   perAccountPerDay: true,
+  retryIfLost: true,
 };
 
 /**
@@ -78,10 +91,12 @@ export const SMS_RESERVATION_KEYS: Record<keyof SmsReservationValues, true> = {
  *   allowance. A plain update, not an upsert: an update that finds the shard spent holds no
  *   lock on it, so transactions never wait for each other in a circle. A shard the month has
  *   not used yet is inserted; if another transaction inserts it first, nothing is reserved here.
+ *   Either way the loser has waited for the winner's commit, so a second try sees the shard
+ *   spent (`reserveSms`, `reserveInOwnStatement`): no SMS is refused while a shard has room.
  */
 export function smsReservationPart(p: Params<SmsReservationValues>, countAccount = true): SmsReservationPart {
   const recent = sql`(SELECT count(*) FROM unnest(${smsAccountWindows}.sent_at) AS t WHERE t > ${p.since})`;
-  const counted = countAccount
+  const counting = countAccount
     ? sql`INSERT INTO ${smsAccountWindows} (account_id, sent_at)
         SELECT ${p.accountId}::uuid, ARRAY[${p.now}::timestamptz] WHERE ${p.perAccountPerDay}::int > 0 AND EXISTS (SELECT 1 FROM sms_pick)
         ON CONFLICT (account_id) DO UPDATE
@@ -100,7 +115,7 @@ export function smsReservationPart(p: Params<SmsReservationValues>, countAccount
       ) c
       WHERE c.allowance > coalesce((SELECT b.sent FROM ${smsBudgetShards} b WHERE b.month = ${p.month} AND b.shard = c.shard), 0)
       LIMIT 1
-    ), sms_counted AS (${counted}), sms_updated AS (
+    ), sms_counted AS (${counting}), sms_updated AS (
       UPDATE ${smsBudgetShards} SET sent = ${smsBudgetShards}.sent + 1 FROM sms_pick
       WHERE ${smsBudgetShards}.month = ${p.month} AND ${smsBudgetShards}.shard = sms_pick.shard
         AND ${smsBudgetShards}.sent < sms_pick.allowance AND EXISTS (SELECT 1 FROM sms_counted)
@@ -113,11 +128,15 @@ export function smsReservationPart(p: Params<SmsReservationValues>, countAccount
       ON CONFLICT (month, shard) DO NOTHING
       RETURNING 1
     )`;
+  const reserved = sql`(EXISTS (SELECT 1 FROM sms_updated) OR EXISTS (SELECT 1 FROM sms_inserted))`;
+  const counted = sql`EXISTS (SELECT 1 FROM sms_counted)`;
   return {
     ctes,
-    reserved: sql`(EXISTS (SELECT 1 FROM sms_updated) OR EXISTS (SELECT 1 FROM sms_inserted))`,
-    counted: sql`EXISTS (SELECT 1 FROM sms_counted)`,
+    reserved,
+    counted,
     picked: sql`EXISTS (SELECT 1 FROM sms_pick)`,
+    // Counted (so a shard was picked) but not reserved: the shard was spent in the meantime.
+    retryIfLost: sql`CASE WHEN ${p.retryIfLost}::boolean AND ${counted} AND NOT ${reserved} THEN retry_statement('the picked SMS shard was spent') END`,
   };
 }
 
@@ -132,7 +151,7 @@ export interface SmsReservation {
 export function smsReservationStatement(part: SmsReservationPart, more: SQL | null = null): SQL {
   return sql`
     WITH ${part.ctes}${more ? sql`, ${more}` : sql``}
-    SELECT ${part.reserved} AS reserved, ${part.counted} AS counted, ${part.picked} AS picked`;
+    SELECT ${part.reserved} AS reserved, ${part.counted} AS counted, ${part.picked} AS picked, ${part.retryIfLost} AS retried`;
 }
 
 async function runSmsReservation(db: Executor, part: SmsReservationPart): Promise<SmsReservation> {
@@ -157,6 +176,29 @@ export async function reserveSms(tx: Executor, accountId: string, now: Date, lim
   }
   await uncountSms(tx, accountId, now);
   return false;
+}
+
+/**
+ * Run a statement of its own (no transaction) made with `smsReservationStatement`, whose
+ * reservation takes its values under `prefix` from `values`. When a concurrent reservation spent
+ * the picked shard first, the statement undoes itself and runs again: a loser waited for the
+ * winner's commit, so the next run sees that shard spent and picks another with room. The last
+ * run, one per shard later, takes its answer as it is.
+ */
+export async function reserveInOwnStatement(
+  run: (values: Record<string, unknown>) => Promise<SmsReservation>,
+  values: Record<string, unknown>,
+  prefix: string,
+  reservation: { accountId: string; now: Date; limits: SmsLimits },
+): Promise<SmsReservation> {
+  for (let runsLeft = BUDGET_SHARDS; ; runsLeft--) {
+    prefixed(prefix, smsReservationValues(reservation.accountId, reservation.now, reservation.limits, runsLeft > 0), values);
+    try {
+      return await run(values);
+    } catch (error) {
+      if (!isSerializationFailure(error) || runsLeft === 0) throw error;
+    }
+  }
 }
 
 /** Take back one SMS at `now` from the account's window: it was counted, but no shard had room. */
