@@ -8,7 +8,6 @@ import {
   SMS_RESERVATION_KEYS,
   smsReservationPart,
   smsReservationStatement,
-  uncountSms,
   type SmsReservation,
   type SmsReservationValues,
 } from '../verification/index.ts';
@@ -102,10 +101,8 @@ export function createCodeDelivery(deps: IdentityDeps) {
       const values = prefixed('flow_', flow);
       deps.notifications.smsOrFallbackValues('code_queued', sms, values);
       const run = async (all: Record<string, unknown>) => ((await openFlowWithSms(db, all)) as { rows: SmsReservation[] }).rows[0]!;
-      const result = await reserveInOwnStatement(run, values, 'sms_', { accountId: account.id, now: flow.createdAt, limits });
+      const result = await reserveInOwnStatement(db, run, values, 'sms_', { accountId: account.id, now: flow.createdAt, limits });
       if (result.reserved) return { channel: 'sms', sentTo: masked(sms) };
-      // Its last run, too, lost the shard it picked to a concurrent sign-in.
-      if (result.counted) await uncountSms(db, account.id, flow.createdAt);
       return { channel: 'email', fallbackReason: 'sms_budget', sentTo: maskEmail(sms.fallbackEmail) };
     },
   };

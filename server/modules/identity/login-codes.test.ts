@@ -129,12 +129,13 @@ describe.each(testDbKinds())('sign-ins racing for the last SMS of the month on %
 });
 
 /**
- * A sign-in whose shard another sign-in is spending at that moment: it waits for that commit,
+ * A code whose SMS shard another sign-in is spending at that moment: it waits for that commit,
  * finds the shard spent, and must then take the other shard with room, not fall back to e-mail.
  * Another transaction holds the shard here, so the race happens every time (PostgreSQL: PGlite
- * runs one statement at a time).
+ * runs one statement at a time). The first code is one statement of its own; a new code
+ * ("resend") reserves inside the resend's transaction.
  */
-describe.skipIf(!process.env.TEST_DATABASE_URL)('a sign-in that loses its SMS shard to a concurrent one (PostgreSQL)', () => {
+describe.skipIf(!process.env.TEST_DATABASE_URL)('a code that loses its SMS shard to a concurrent sign-in (PostgreSQL)', () => {
   let t: TestApp;
   beforeAll(async () => {
     // Two shards with room: shard 0, which nearly every random start reaches first, and shard 1.
@@ -142,9 +143,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a sign-in that loses its SMS sh
   });
   afterAll(() => t.close());
 
-  const waitingForALock = async () => {
+  /** Until a statement of this database waits for a lock, or `done` (a request that never waited). */
+  const waitingForALock = async (done: () => boolean) => {
     const query = sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    for (;;) {
+    while (!done()) {
       const result = (await t.services.db.execute(query)) as unknown as { rows: Array<{ n: number }> };
       if (result.rows[0]!.n > 0) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -152,15 +154,28 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a sign-in that loses its SMS sh
   };
 
   const month = () => monthKey(t.clock.now());
-  const cases: Array<[string, boolean]> = [
-    ['inserts the month\'s first row of the shard', false],
-    ['spends the last SMS of the shard\'s row', true],
+  const login = (email: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
+
+  /** The code's request: the sign-in itself, or a new code by SMS for a sign-in already open. */
+  async function codeRequest(via: 'sign-in' | 'resend', email: string): Promise<{ send: () => ReturnType<typeof login>; flowId?: string }> {
+    if (via === 'sign-in') return { send: () => login(email) };
+    const { flowId } = (await login(email)).json();
+    t.clock.advance(30_000);
+    return { send: () => t.app.inject({ method: 'POST', url: '/api/v1/auth/login/resend', payload: { flowId, channel: 'sms' } }), flowId };
+  }
+
+  const cases: Array<['sign-in' | 'resend', string, boolean]> = [
+    ['sign-in', 'inserts the month\'s first row of the shard', false],
+    ['sign-in', 'spends the last SMS of the shard\'s row', true],
+    ['resend', 'inserts the month\'s first row of the shard', false],
+    ['resend', 'spends the last SMS of the shard\'s row', true],
   ];
 
-  it.each(cases)('takes the other shard when the concurrent sign-in %s', async (_, rowExists) => {
+  it.each(cases)('a %s takes the other shard when the concurrent sign-in %s', async (via, _, rowExists) => {
+    const account = await makeAccount(t.services);
+    const request = await codeRequest(via, account.email);
     await t.services.db.execute(sql`DELETE FROM sms_budget_shards`);
     if (rowExists) await t.services.db.execute(sql`INSERT INTO sms_budget_shards (month, shard, sent) VALUES (${month()}, 0, 0)`);
-    const account = await makeAccount(t.services);
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     const concurrent = t.services.db.transaction(async (tx) => {
@@ -171,15 +186,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a sign-in that loses its SMS sh
       );
       await released;
     });
-    const signIn = t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: TEST_PASSWORD } });
+    let answered = false;
+    const answer = request.send().finally(() => (answered = true));
     // A random start at shard 1 (1 in 32) finds it at once and never waits.
-    await Promise.race([waitingForALock(), signIn]);
+    await waitingForALock(() => answered);
     release();
     await concurrent;
-    const body = (await signIn).json();
+    const body = (await answer).json();
     expect(body.channel).toBe('sms');
     expect(await reservedSmsInMonth(t.services.db, month())).toBe(2);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', payload: { flowId: body.flowId, code: await t.latestCode(account.phone!) } })).statusCode).toBe(200);
+    const flowId = request.flowId ?? body.flowId;
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', payload: { flowId, code: await t.latestCode(account.phone!) } })).statusCode).toBe(200);
   });
 });
 

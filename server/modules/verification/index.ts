@@ -7,7 +7,6 @@ export {
   smsReservationPart,
   smsReservationStatement,
   SMS_RESERVATION_KEYS,
-  uncountSms,
   type SmsLimits,
   type SmsReservation,
   type SmsReservationPart,

@@ -22,10 +22,8 @@ export interface SmsReservationPart {
   ctes: SQL;
   /** True when the SMS is reserved: the account was under its limit and a shard had room. */
   reserved: SQL;
-  /** True when the account's window took the SMS (or was not asked to). */
+  /** True when the account's window took the SMS. */
   counted: SQL;
-  /** True when some shard had room as the statement began. */
-  picked: SQL;
   /** Fails the statement for another run when it lost the race for its shard and `retryIfLost` (see there). */
   retryIfLost: SQL;
 }
@@ -46,13 +44,12 @@ export interface SmsReservationValues {
    * When a concurrent reservation spent the picked shard in the meantime, fail the whole
    * statement with serialization_failure (`retry_statement()`, migration 0038) instead of
    * answering "not reserved": for a statement of its own, which then runs again with a fresh
-   * view of the shards (`reserveInOwnStatement`). Inside a transaction the error would undo the
-   * transaction too, so there `reserveSms` tries the next shard instead.
+   * view of the shards (`untilNotLost`); inside a transaction, in a savepoint of its own.
    */
   retryIfLost: boolean;
 }
 
-export function smsReservationValues(accountId: string, now: Date, limits: SmsLimits, retryIfLost = false): SmsReservationValues {
+export function smsReservationValues(accountId: string, now: Date, limits: SmsLimits, retryIfLost: boolean): SmsReservationValues {
   return {
     accountId,
     now,
@@ -86,24 +83,22 @@ export const SMS_RESERVATION_KEYS: Record<keyof SmsReservationValues, true> = {
  *   concurrent sign-ins spread over the shards (sms-budget.rules.ts).
  * - `sms_counted`: the account's window of 24 hours extended only while under its limit. An
  *   upsert locks the row and re-checks it as it is after any concurrent commit: exact across
- *   processes. Skipped (`countAccount` false) on a retry whose transaction already counted it.
+ *   processes.
  * - `sms_updated` / `sms_inserted`: the shard's counter moved only then and while under its
  *   allowance. A plain update, not an upsert: an update that finds the shard spent holds no
  *   lock on it, so transactions never wait for each other in a circle. A shard the month has
  *   not used yet is inserted; if another transaction inserts it first, nothing is reserved here.
- *   Either way the loser has waited for the winner's commit, so a second try sees the shard
- *   spent (`reserveSms`, `reserveInOwnStatement`): no SMS is refused while a shard has room.
+ *   Either way the loser has waited for the winner's commit, so a second run sees the shard
+ *   spent (`retryIfLost`): no SMS is refused while a shard has room.
  */
-export function smsReservationPart(p: Params<SmsReservationValues>, countAccount = true): SmsReservationPart {
+export function smsReservationPart(p: Params<SmsReservationValues>): SmsReservationPart {
   const recent = sql`(SELECT count(*) FROM unnest(${smsAccountWindows}.sent_at) AS t WHERE t > ${p.since})`;
-  const counting = countAccount
-    ? sql`INSERT INTO ${smsAccountWindows} (account_id, sent_at)
+  const counting = sql`INSERT INTO ${smsAccountWindows} (account_id, sent_at)
         SELECT ${p.accountId}::uuid, ARRAY[${p.now}::timestamptz] WHERE ${p.perAccountPerDay}::int > 0 AND EXISTS (SELECT 1 FROM sms_pick)
         ON CONFLICT (account_id) DO UPDATE
           SET sent_at = ARRAY(SELECT t FROM unnest(${smsAccountWindows}.sent_at) AS t WHERE t > ${p.since}) || ${p.now}::timestamptz
           WHERE ${recent} < ${p.perAccountPerDay}::int
-        RETURNING 1`
-    : sql`SELECT 1 FROM sms_pick`;
+        RETURNING 1`;
   // The shards in search order (OFFSET 0 keeps the filter out of the sorted list): each shard's
   // row is read only until one has room, usually just the first, not all 32.
   const ctes = sql`sms_pick AS (
@@ -134,7 +129,6 @@ export function smsReservationPart(p: Params<SmsReservationValues>, countAccount
     ctes,
     reserved,
     counted,
-    picked: sql`EXISTS (SELECT 1 FROM sms_pick)`,
     // Counted (so a shard was picked) but not reserved: the shard was spent in the meantime.
     retryIfLost: sql`CASE WHEN ${p.retryIfLost}::boolean AND ${counted} AND NOT ${reserved} THEN retry_statement('the picked SMS shard was spent') END`,
   };
@@ -144,14 +138,13 @@ export function smsReservationPart(p: Params<SmsReservationValues>, countAccount
 export interface SmsReservation {
   reserved: boolean;
   counted: boolean;
-  picked: boolean;
 }
 
 /** A reservation as a statement of its own, or with `more` parts of other modules after it; it answers a `SmsReservation`. */
 export function smsReservationStatement(part: SmsReservationPart, more: SQL | null = null): SQL {
   return sql`
     WITH ${part.ctes}${more ? sql`, ${more}` : sql``}
-    SELECT ${part.reserved} AS reserved, ${part.counted} AS counted, ${part.picked} AS picked, ${part.retryIfLost} AS retried`;
+    SELECT ${part.reserved} AS reserved, ${part.counted} AS counted, ${part.retryIfLost} AS retried`;
 }
 
 async function runSmsReservation(db: Executor, part: SmsReservationPart): Promise<SmsReservation> {
@@ -160,49 +153,56 @@ async function runSmsReservation(db: Executor, part: SmsReservationPart): Promis
 }
 
 /**
- * Reserve one SMS for an account, or refuse when the account's rolling 24 h allowance or the
- * company's monthly budget is spent. Must run inside a transaction. Usually one statement;
- * when a concurrent reservation spent the picked shard first, the next shard with room is
- * tried, so the month never passes its budget and no SMS is refused while a shard has room.
+ * Runs a reservation (`run(retryIfLost)`) again while it lost its shard to a concurrent one: the
+ * loser waited for the winner's commit, so the next run sees that shard spent and picks another
+ * with room. The last run, one per shard later, takes its answer as it is; the SMS it counted in
+ * the account's window without a shard is taken back.
  */
-export async function reserveSms(tx: Executor, accountId: string, now: Date, limits: SmsLimits): Promise<boolean> {
-  if (limits.monthlyBudget <= 0) return false;
-  let attempt = await runSmsReservation(tx, smsReservationPart(smsReservationValues(accountId, now, limits)));
-  if (attempt.reserved || !attempt.counted) return attempt.reserved;
-  // The account's window already holds this SMS (and its row) in this transaction.
-  for (let tries = 0; tries < BUDGET_SHARDS && attempt.picked; tries++) {
-    attempt = await runSmsReservation(tx, smsReservationPart(smsReservationValues(accountId, now, limits), false));
-    if (attempt.reserved) return true;
-  }
-  await uncountSms(tx, accountId, now);
-  return false;
-}
-
-/**
- * Run a statement of its own (no transaction) made with `smsReservationStatement`, whose
- * reservation takes its values under `prefix` from `values`. When a concurrent reservation spent
- * the picked shard first, the statement undoes itself and runs again: a loser waited for the
- * winner's commit, so the next run sees that shard spent and picks another with room. The last
- * run, one per shard later, takes its answer as it is.
- */
-export async function reserveInOwnStatement(
-  run: (values: Record<string, unknown>) => Promise<SmsReservation>,
-  values: Record<string, unknown>,
-  prefix: string,
-  reservation: { accountId: string; now: Date; limits: SmsLimits },
-): Promise<SmsReservation> {
+async function untilNotLost(db: Executor, accountId: string, now: Date, run: (retryIfLost: boolean) => Promise<SmsReservation>): Promise<SmsReservation> {
   for (let runsLeft = BUDGET_SHARDS; ; runsLeft--) {
-    prefixed(prefix, smsReservationValues(reservation.accountId, reservation.now, reservation.limits, runsLeft > 0), values);
     try {
-      return await run(values);
+      const result = await run(runsLeft > 0);
+      if (result.counted && !result.reserved) await uncountSms(db, accountId, now);
+      return result;
     } catch (error) {
       if (!isSerializationFailure(error) || runsLeft === 0) throw error;
     }
   }
 }
 
+/**
+ * Reserve one SMS for an account, or refuse when the account's rolling 24 h allowance or the
+ * company's monthly budget is spent. Must run inside a transaction; each run is a savepoint of
+ * its own, so a run that lost its shard undoes only itself (`untilNotLost`). The month never
+ * passes its budget and no SMS is refused while a shard has room.
+ */
+export async function reserveSms(tx: Executor, accountId: string, now: Date, limits: SmsLimits): Promise<boolean> {
+  if (limits.monthlyBudget <= 0) return false;
+  const result = await untilNotLost(tx, accountId, now, (retryIfLost) =>
+    tx.transaction((savepoint) => runSmsReservation(savepoint, smsReservationPart(smsReservationValues(accountId, now, limits, retryIfLost)))),
+  );
+  return result.reserved;
+}
+
+/**
+ * As `reserveSms`, for a statement of its own (no transaction) made with
+ * `smsReservationStatement` and other modules' parts: `run` runs it with `values`, to which the
+ * reservation's values are added under `prefix` for each run.
+ */
+export async function reserveInOwnStatement(
+  db: Executor,
+  run: (values: Record<string, unknown>) => Promise<SmsReservation>,
+  values: Record<string, unknown>,
+  prefix: string,
+  reservation: { accountId: string; now: Date; limits: SmsLimits },
+): Promise<SmsReservation> {
+  return untilNotLost(db, reservation.accountId, reservation.now, (retryIfLost) =>
+    run(prefixed(prefix, smsReservationValues(reservation.accountId, reservation.now, reservation.limits, retryIfLost), values)),
+  );
+}
+
 /** Take back one SMS at `now` from the account's window: it was counted, but no shard had room. */
-export async function uncountSms(db: Executor, accountId: string, now: Date): Promise<void> {
+async function uncountSms(db: Executor, accountId: string, now: Date): Promise<void> {
   await db.execute(sql`
     UPDATE ${smsAccountWindows}
     SET sent_at = sent_at[1:array_position(sent_at, ${now}::timestamptz) - 1] || sent_at[array_position(sent_at, ${now}::timestamptz) + 1:]
