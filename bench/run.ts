@@ -387,7 +387,7 @@ async function main(): Promise<void> {
     });
     // wrk where installed (bench/lib/wrk.ts), else autocannon: the same requests either way.
     const logins = async (seconds: number): Promise<LoadFigures> => {
-      if (!loadGenerator.startsWith('wrk')) return load(serverUrl, settings.loginConnections, seconds, nextLogin);
+      if (!wrk) return load(serverUrl, settings.loginConnections, seconds, nextLogin);
       const figures = await wrkPosts(serverUrl, '/api/v1/auth/login', loginBody, { first: loginCounter, count: settings.accounts - 1 }, settings.loginConnections, seconds);
       loginCounter += figures.requests;
       return figures;
