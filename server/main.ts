@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config/config.ts';
 import { systemClock } from './core/clock.ts';
+import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { createDatabase } from './db/database.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`Portvakt failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -4,6 +4,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import { runMigrations } from './migrate.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -37,8 +38,16 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // PGlite does not guard its folder: a second process would write beside the first and lose
+  // acknowledged writes (ADR 7). The lock is taken before PGlite reads anything.
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   return {
     db: drizzlePglite(client) as unknown as Db,
     kind: 'pglite',
@@ -46,7 +55,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       const unsubscribe = await client.listen(channel, onNotify);
       return async () => unsubscribe();
     },
-    close: () => client.close(),
+    async close() {
+      await client.close();
+      unlock();
+    },
   };
 }
 
