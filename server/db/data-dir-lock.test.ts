@@ -69,7 +69,7 @@ describe('the embedded database folder belongs to one process', () => {
     expect(stdout).toMatch(/created ny@example\.se/);
     const database = await createDatabase({ dataDir });
     try {
-      const { rows } = await database.db.execute(sql`select email from accounts where email = 'ny@example.se'`);
+      const { rows } = (await database.db.execute(sql`select email from accounts where email = 'ny@example.se'`)) as unknown as { rows: unknown[] };
       expect(rows).toHaveLength(1);
     } finally {
       await database.close();
