@@ -147,6 +147,7 @@ const sv = {
     confirming: 'Bekräftar…',
     cancel: 'Avbryt',
     useCode: 'Bekräfta med en kod i stället',
+    noCode: 'Jag fick ingen kod',
     sendNewCode: 'Skicka en ny kod',
     sendingCode: 'Skickar kod…',
   },
