@@ -80,6 +80,8 @@ const en: Catalog = {
     sessionEnded: 'You have been signed out. Sign in again to continue.',
     tryAgainIn: 'Try again in {{time}}.',
     waitOver: 'You can try again now.',
+    lockedAlarmUnaffected: 'Your alarm is not affected and works as usual.',
+    lockedResetLifts: 'No need to wait: choose a new password with “Forgot your password?” – it works right away and lifts the lock.',
     devInboxLink: 'See the code in the dev inbox (opens in a new tab)',
   },
   overview: {
@@ -144,6 +146,7 @@ const en: Catalog = {
     confirming: 'Confirming…',
     cancel: 'Cancel',
     useCode: 'Confirm with a code instead',
+    noCode: "I didn't get a code",
     sendNewCode: 'Send a new code',
     sendingCode: 'Sending code…',
   },

@@ -34,12 +34,12 @@ const sv = {
     faqTitle: 'Vanliga frågor',
   },
   faq: {
-    noCodeQ: 'Jag har inte fått någon kod. Vad gör jag?',
+    noCodeQ: 'Jag fick ingen kod. Vad gör jag?',
     noCodeA:
-      'Välj ”Jag har inte fått någon kod” så skickar vi en ny kod till din e-postadress. Titta även i skräpposten. SMS kan också hamna i en skräpkorg i telefonens meddelandeapp.',
+      'Välj ”Jag fick ingen kod” så skickar vi en ny kod till din e-postadress. Titta även i skräpposten. SMS kan också hamna i en skräpkorg i telefonens meddelandeapp.',
     noPhoneQ: 'Jag har inte tillgång till min mobil. Kan jag ändå logga in?',
     noPhoneA:
-      'Ja. Välj ”Jag har inte fått någon kod” och få koden till din registrerade e-postadress. Om både mobilnummer och e-postadress har upphört för gott, kontakta kundtjänst.',
+      'Ja. Välj ”Jag fick ingen kod” och få koden till din registrerade e-postadress. Om både mobilnummer och e-postadress har upphört för gott, kontakta kundtjänst.',
     smsOrEmailQ: 'Varför får jag ibland koden med e-post i stället för SMS?',
     smsOrEmailA:
       'Efter ett visst antal SMS skickas koden med e-post i stället. Markera de enheter du brukar använda som betrodda, så slipper du koden på dem.',
@@ -50,7 +50,7 @@ const sv = {
     smsCostA: 'Nej, vi står för kostnaden för de SMS som skickas när du loggar in.',
     wrongPhoneQ: 'Mitt telefonnummer är fel. Hur loggar jag in?',
     wrongPhoneA:
-      'Välj ”Jag har inte fått någon kod” så kommer koden med e-post. När du är inloggad ser du dina uppgifter under Konto och avtalsinformation › Konto.',
+      'Välj ”Jag fick ingen kod” så kommer koden med e-post. När du är inloggad ser du dina uppgifter under Konto och avtalsinformation › Konto.',
   },
   signIn: {
     title: 'Logga in',
@@ -71,7 +71,7 @@ const sv = {
     trustDeviceHint: 'Då frågar vi inte efter någon kod på den här enheten på {{days}} dagar. Välj det bara på en enhet som endast du använder.',
     verify: 'Logga in',
     verifying: 'Loggar in…',
-    noCode: 'Jag har inte fått någon kod',
+    noCode: 'Jag fick ingen kod',
     sendingCode: 'Skickar ny kod…',
     resentByEmail: 'En ny kod har skickats med e-post till {{to}}. Den förra koden gäller inte längre.',
     resentBySms: 'En ny kod har skickats med SMS till {{to}}. Den förra koden gäller inte längre.',
@@ -81,6 +81,8 @@ const sv = {
     sessionEnded: 'Du har loggats ut. Logga in igen för att fortsätta.',
     tryAgainIn: 'Försök igen om {{time}}.',
     waitOver: 'Nu kan du försöka igen.',
+    lockedAlarmUnaffected: 'Ditt larm påverkas inte och fungerar som vanligt.',
+    lockedResetLifts: 'Du behöver inte vänta: välj ett nytt lösenord via ”Glömt lösenordet?” – det fungerar direkt och häver spärren.',
     devInboxLink: 'Se koden i dev-inkorgen (öppnas i ny flik)',
   },
   overview: {
@@ -145,6 +147,7 @@ const sv = {
     confirming: 'Bekräftar…',
     cancel: 'Avbryt',
     useCode: 'Bekräfta med en kod i stället',
+    noCode: 'Jag fick ingen kod',
     sendNewCode: 'Skicka en ny kod',
     sendingCode: 'Skickar kod…',
   },

@@ -27,7 +27,8 @@ export async function issueChallenge(
         codesSent: sql`${sessionChallenges.codesSent} + 1`,
         lastSentAt: now,
       },
-      setWhere: sql`${sessionChallenges.codesSent} < ${rules.maxCodes} AND ${sessionChallenges.lastSentAt} <= ${earliestPrevious}`,
+      // As for sign-in codes, the first switch to the other channel is at once (ADR 0041).
+      setWhere: sql`${sessionChallenges.codesSent} < ${rules.maxCodes} AND (${sessionChallenges.lastSentAt} <= ${earliestPrevious} OR (${sessionChallenges.codesSent} = 1 AND ${sessionChallenges.channel} <> ${next.channel}))`,
     })
     .returning();
   return row;

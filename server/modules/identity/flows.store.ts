@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
 import { executePrepared, type Params } from '../../db/prepared.ts';
 import { loginFlows, type LoginFlow } from './identity.tables.ts';
@@ -67,7 +67,13 @@ export async function replaceCode(
         isNull(loginFlows.completedAt),
         gt(loginFlows.expiresAt, now),
         sql`${loginFlows.codesSent} < ${rules.maxCodes}`,
-        or(isNull(loginFlows.lastSentAt), lte(loginFlows.lastSentAt, earliestPrevious)),
+        or(
+          isNull(loginFlows.lastSentAt),
+          lte(loginFlows.lastSentAt, earliestPrevious),
+          // The first switch to the other channel is at once: a wrong number or no phone at hand
+          // is known straight away (ADR 0041). Later codes keep the spacing.
+          and(eq(loginFlows.codesSent, 1), ne(loginFlows.channel, next.channel)),
+        ),
       ),
     )
     .returning();

@@ -59,7 +59,7 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
   it('a new code needs 30 s and at most 5 codes go out per sign-in', async () => {
     const account = await makeAccount(t.services);
     const { flowId } = (await login(account.email)).json();
-    const tooSoon = await resend(flowId);
+    const tooSoon = await resend(flowId, 'sms');
     expect(tooSoon.statusCode).toBe(429);
     expect(tooSoon.json().code).toBe('resend_too_soon');
     expect(tooSoon.headers['retry-after']).toBe('30');
@@ -75,6 +75,24 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
     expect(sixth.json().code).toBe('resend_limit_reached');
     // The last code still works.
     expect((await verify(flowId, await t.latestCode(account.email))).statusCode).toBe(200);
+  });
+
+  it('"I got no code": the first switch to e-mail is at once, switching back waits 30 s', async () => {
+    const account = await makeAccount(t.services);
+    const { flowId } = (await login(account.email)).json();
+    const smsCode = await t.latestCode(account.phone!);
+    const switched = await resend(flowId, 'email');
+    expect(switched.statusCode).toBe(200);
+    expect(switched.json()).toMatchObject({ channel: 'email' });
+    await t.deliver();
+    const emailCode = await t.latestCode(account.email);
+    const back = await resend(flowId, 'sms');
+    expect(back.statusCode).toBe(429);
+    expect(back.json().code).toBe('resend_too_soon');
+    expect(back.headers['retry-after']).toBe('30');
+    // The switch voided the SMS code; a wrong code still counts toward the lockout.
+    if (smsCode !== emailCode) expect((await verify(flowId, smsCode)).json().code).toBe('invalid_code');
+    expect((await verify(flowId, emailCode)).statusCode).toBe(200);
   });
 
   it('past 5 SMS in 24 hours the code goes by e-mail and the answer says so', async () => {

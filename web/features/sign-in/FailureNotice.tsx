@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
+import { PhoneText } from '../../components/PhoneText.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
 import { ApiError } from '../../lib/http.ts';
+import { usePublicSettings } from '../../lib/queries.ts';
 import { useFormatDuration, useSecondsLeft } from '../../lib/time.ts';
 
 /**
@@ -26,6 +29,27 @@ export function FailureNotice({ error }: { error: unknown }) {
           {t(waitKey, { time: format(secondsLeft) })}
         </p>
       )}
+      {error instanceof ApiError && error.code === 'account_locked' && <LockoutAdvice />}
     </Alert>
+  );
+}
+
+/** A locked-out customer's next steps: the alarm is fine, a new password lifts the lock now, or call us. */
+function LockoutAdvice() {
+  const { t } = useTranslation();
+  const settings = usePublicSettings();
+  const phone = settings.data?.customerServicePhone;
+  return (
+    <>
+      <p>{t('signIn.lockedAlarmUnaffected')}</p>
+      <p>
+        {t('signIn.lockedResetLifts')} <Link to="/forgot-password">{t('signedOut.links.forgotPassword')}</Link>
+      </p>
+      {phone && (
+        <p>
+          <PhoneText i18nKey="help.callUs" phone={phone} />
+        </p>
+      )}
+    </>
   );
 }

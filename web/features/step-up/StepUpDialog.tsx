@@ -28,7 +28,7 @@ function StepUpForm({ onConfirmed, onCancel }: { onConfirmed: () => void; onCanc
     },
   });
   const sendCode = useMutation({
-    mutationFn: () => stepUpApi.sendCode('sms'),
+    mutationFn: (channel: 'sms' | 'email') => stepUpApi.sendCode(channel),
     onSuccess: (sent) => {
       confirm.reset();
       setSecret('');
@@ -59,8 +59,9 @@ function StepUpForm({ onConfirmed, onCancel }: { onConfirmed: () => void; onCanc
           {t('stepUp.cancel')}
         </Button>
       </div>
-      <Button variant="quiet" busy={sendCode.isPending} busyLabel={t('stepUp.sendingCode')} onClick={() => sendCode.mutate()}>
-        {method.kind === 'password' ? t('stepUp.useCode') : t('stepUp.sendNewCode')}
+      {/* After an SMS, "I got no code" sends the next one by e-mail at once (ADR 0041). */}
+      <Button variant="quiet" busy={sendCode.isPending} busyLabel={t('stepUp.sendingCode')} onClick={() => sendCode.mutate(method.kind === 'code' ? 'email' : 'sms')}>
+        {method.kind === 'password' ? t('stepUp.useCode') : method.channel === 'sms' ? t('stepUp.noCode') : t('stepUp.sendNewCode')}
       </Button>
     </form>
   );
