@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorCodes, type ErrorCode } from './errors.ts';
 import { codeChannel, emailInput, passkeyAssertion, passkeyAttestation, passwordInput, signInMethod } from './auth.ts';
 
 /** Account self-service (SPEC §3.2, §3.9–3.15). Links carry their token in the URL fragment; the page posts it here. */
@@ -84,3 +85,7 @@ export const registerPasskeyRequest = z.object({ response: passkeyAttestation, l
 export const passkeyStepUpRequest = z.object({ response: passkeyAssertion });
 export const startTotpRequest = z.object({ label: z.string().max(60).optional() });
 export const totpEnrolment = z.object({ id, secret: z.string(), otpauthUri: z.string() });
+
+// closing the account (§3.12)
+/** Whether closing would be refused now and why (an error code the page explains), asked before the button is pressed. */
+export const closureCheck = z.object({ allowed: z.boolean(), reason: z.enum(errorCodes as [ErrorCode, ...ErrorCode[]]).nullable() });

@@ -40,6 +40,7 @@ const router = createBrowserRouter([
       { path: '/verify-email', lazy: lazyPage(() => import('../features/signed-out/VerifyEmailPage.tsx'), 'VerifyEmailPage') },
       { path: '/confirm-email', lazy: lazyPage(() => import('../features/signed-out/ConfirmEmailPage.tsx'), 'ConfirmEmailPage') },
       { path: '/undo-email-change', lazy: lazyPage(() => import('../features/signed-out/UndoEmailChangePage.tsx'), 'UndoEmailChangePage') },
+      { path: '/account-closed', lazy: lazyPage(() => import('../features/account/AccountClosedPage.tsx'), 'AccountClosedPage') },
       { path: '/invitation', lazy: lazyPage(() => import('../features/installation/InvitationPage.tsx'), 'InvitationPage') },
       { path: '/dev/inbox', lazy: lazyPage(() => import('./DevInboxRoute.tsx'), 'DevInboxRoute') },
       { path: '*', element: <NotFoundPage /> },

@@ -133,6 +133,7 @@ const en: Catalog = {
     closeIntro: 'When the account is closed you are signed out everywhere and your personal data is erased. Your alarm is not affected. If you own an installation, you must first hand over ownership – contact customer service.',
     closeUnderstood: 'I understand that the account cannot be restored.',
     close: 'Close the account',
+    closeChecking: 'Checking whether the account can be closed…',
     closing: 'Closing…',
   },
   stepUp: {
@@ -164,6 +165,12 @@ const en: Catalog = {
     to: 'To {{to}}',
   },
   security,
+  accountClosed: {
+    title: 'The account is closed',
+    body: 'Your Mina sidor account is closed: you are signed out everywhere and your personal data is erased. A confirmation has been sent to your e-mail address.',
+    alarm: 'Your alarm is not affected. Customer service answers questions about the alarm or the contract.',
+    signIn: 'Go to sign-in',
+  },
   notFound: {
     title: 'Page not found',
     body: 'The address may be mistyped, or the page has moved.',

@@ -134,6 +134,7 @@ const sv = {
     closeIntro: 'När kontot avslutas loggas du ut överallt, och dina personuppgifter raderas. Ditt larm påverkas inte. Är du ägare till en anläggning behöver du först lämna över ägarskapet – kontakta kundtjänst.',
     closeUnderstood: 'Jag förstår att kontot inte kan återställas.',
     close: 'Avsluta kontot',
+    closeChecking: 'Kontrollerar om kontot kan avslutas…',
     closing: 'Avslutar…',
   },
   stepUp: {
@@ -165,6 +166,12 @@ const sv = {
     to: 'Till {{to}}',
   },
   security,
+  accountClosed: {
+    title: 'Kontot är avslutat',
+    body: 'Ditt konto på Mina sidor är avslutat: du är utloggad överallt och dina personuppgifter är raderade. Vi har skickat en bekräftelse till din e-postadress.',
+    alarm: 'Ditt larm påverkas inte. Frågor om larmet eller avtalet besvarar kundtjänst.',
+    signIn: 'Till inloggningen',
+  },
   notFound: {
     title: 'Sidan finns inte',
     body: 'Adressen kan vara felskriven, eller så har sidan flyttats.',

@@ -7,6 +7,7 @@ import {
   changeEmailRequest,
   changePasswordRequest,
   changePhoneRequest,
+  closureCheck,
   codeRequest,
   deviceList,
   idParams,
@@ -172,6 +173,12 @@ export function accountRoutes(app: FastifyInstance, identity: Identity): void {
     '/me/activity',
     { schema: { tags, summary: 'Recent security events of the account', querystring: activityQuery, response: { 200: activityList, ...problems('unauthenticated') } } },
     async (request) => identity.accounts.recentActivity(requireActor(request), request.query.limit),
+  );
+
+  r.get(
+    '/me/close',
+    { schema: { tags, summary: 'Whether the account may be closed now, and why not', response: { 200: closureCheck, ...problems('unauthenticated') } } },
+    async (request) => identity.closure.check(requireActor(request)),
   );
 
   r.post(

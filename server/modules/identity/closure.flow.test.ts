@@ -42,6 +42,7 @@ describe.each(testDbKinds())('closing an account on %s', (db) => {
     const other = asWeb(t, await signInWeb(t, account));
     const me = asWeb(t, await signInWeb(t, account));
 
+    expect((await me('GET', '/me/close')).json()).toEqual({ allowed: true, reason: null });
     expect((await me('POST', '/me/close')).statusCode).toBe(204);
     expect(await messageMatching(t, account.email, /avslutat/)).toBeDefined();
     expect((await me('GET', '/me')).statusCode).toBe(401);
@@ -71,6 +72,8 @@ describe.each(testDbKinds())('closing an account on %s', (db) => {
     const account = await makeAccount(t.services);
     await t.services.db.execute(sql`INSERT INTO test_memberships VALUES (${account.id}, true)`);
     const me = asWeb(t, await signInWeb(t, account));
+    // The page asks first, so the owner reads why before pressing the button.
+    expect((await me('GET', '/me/close')).json()).toEqual({ allowed: false, reason: 'owner_must_transfer' });
     const refused = await me('POST', '/me/close');
     expect(refused.statusCode).toBe(409);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);

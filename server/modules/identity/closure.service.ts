@@ -1,4 +1,6 @@
+import type { ErrorCode } from '../../../contract/errors.ts';
 import { AppError } from '../../core/app-error.ts';
+import type { Executor } from '../../db/database.ts';
 import { pseudonymiseSecurityEvents, recordSecurityEvent } from '../audit/index.ts';
 import { updateAccount } from './accounts.store.ts';
 import { revokeAllDevices } from './devices.store.ts';
@@ -18,15 +20,28 @@ export function createClosure(deps: IdentityDeps, notices: Notices) {
   const db = deps.db;
   const { guards, listeners } = deps.accountClosure;
 
+  /** The first reason the account may not be closed now, or null: the one rule the preflight and closing share. */
+  async function refusal(tx: Executor, accountId: string): Promise<ErrorCode | null> {
+    for (const guard of guards) {
+      const reason = await guard(tx, accountId);
+      if (reason) return reason;
+    }
+    return null;
+  }
+
   return {
+    /** Whether closing would be refused, so the page can say why before the button is pressed. */
+    async check(actor: Pick<SessionActor, 'account'>): Promise<{ allowed: boolean; reason: ErrorCode | null }> {
+      const reason = await refusal(db, actor.account.id);
+      return { allowed: reason === null, reason };
+    },
+
     async close(actor: SessionActor): Promise<void> {
       const now = deps.clock.now();
       const { account } = actor;
       await db.transaction(async (tx) => {
-        for (const guard of guards) {
-          const refusal = await guard(tx, account.id);
-          if (refusal) throw new AppError(refusal);
-        }
+        const reason = await refusal(tx, account.id);
+        if (reason) throw new AppError(reason);
         for (const listener of listeners) await listener(tx, account.id);
         // Told before the address is erased; the message is queued in this same transaction.
         await notices.email(tx, account, 'account_closed', { when: notices.when(now) });
