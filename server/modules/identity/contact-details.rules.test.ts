@@ -18,6 +18,9 @@ describe('mobile numbers', () => {
     expect(normalizePhone('070-174 00 01')).toBe('+46701740001');
     expect(normalizePhone('+46 70 174 00 01')).toBe('+46701740001');
   });
+  it.each(['0701740001', '070 174 00 01', '(070) 174 00 01', '+46 (0)70-174 00 01', '0046 70 174 00 01', '+46-70-174-00-01'])('accepts the common format %s', (input) =>
+    expect(normalizePhone(input)).toBe('+46701740001'),
+  );
   it('rejects what is not a valid mobile number', () => {
     expect(normalizePhone('12345')).toBeNull();
     expect(normalizePhone('08-123 456 78')).toBeNull();
