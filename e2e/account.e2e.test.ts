@@ -15,8 +15,11 @@ describeInBrowser('Konto: the account page in a real browser', () => {
       await page.getByRole('heading', { level: 1, name: t.account.title }).waitFor();
       await checkPage(page, 'account-edit', language);
 
-      const newPhone = `+4670${String(Date.now()).slice(-7)}`;
-      await page.getByLabel(t.account.newPhone).fill(newPhone);
+      // Typed the Swedish way, stored in E.164, shown the Swedish way again.
+      const digits = String(Date.now()).slice(-7);
+      const newPhone = `+4670${digits}`;
+      const shownPhone = `070-${digits.slice(0, 3)} ${digits.slice(3, 5)} ${digits.slice(5)}`;
+      await page.getByLabel(t.account.newPhone).fill(shownPhone);
       await page.getByRole('button', { name: t.account.sendPhoneCode }).click();
       // The change needs a fresh confirmation: the dialog asks, then the change goes through.
       const dialog = page.getByRole('dialog', { name: t.stepUp.title });
@@ -32,7 +35,7 @@ describeInBrowser('Konto: the account page in a real browser', () => {
       await page.getByLabel(t.account.phoneCode).fill(await portal.latestCode(newPhone));
       await page.getByRole('button', { name: t.account.confirmPhone }).click();
       await page.getByRole('status').getByText(t.account.phoneChanged).waitFor();
-      await page.getByRole('definition').getByText(newPhone).waitFor();
+      await page.getByRole('definition').getByText(shownPhone).waitFor();
 
       // Still within the step-up's few minutes: no second question.
       const newEmail = `ny.${account.email}`;

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config/config.ts';
 import { systemClock } from './core/clock.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { createDatabase } from './db/database.ts';
-import { seedDemo } from './demo/seed-demo.ts';
+import { DEMO_ACCOUNTS, seedDemo } from './demo/seed-demo.ts';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
 import { buildApp } from './http/app.ts';
 import { serveSpa } from './http/spa.ts';
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
 
   const logger = pino({
     level: config.logLevel,
+    ...(isProduction ? {} : developmentTransport()),
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
   });
   const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: config.databasePoolSize });
@@ -43,11 +44,14 @@ async function main(): Promise<void> {
 
   if (embedded && !config.isProduction) {
     const base = `http://localhost:${config.port}`;
+    const owner = DEMO_ACCOUNTS[0]!;
     const lines = [
       '',
       `  Mina sidor:  ${base}/${hasSpa ? '' : '  (web not built: run npm run build:web)'}`,
       `  API docs:    ${base}/api/docs`,
-      `  Dev inbox:   ${base}/dev/inbox  (API: ${base}/api/v1/dev/messages?to=owner@example.com)`,
+      `  Dev inbox:   ${base}/dev/inbox`,
+      `    e-mail to ${owner.email}:  ${base}/dev/inbox?to=${encodeURIComponent(owner.email)}`,
+      `    SMS to ${owner.phone}:  ${base}/dev/inbox?to=${encodeURIComponent(owner.phone)}`,
       `  Demo users:  owner@example.com, admin@example.com, user@example.com`,
       `  Password:    ${config.demoPassword ? '(from PORTVAKT_DEMO_PASSWORD)' : demoPassword}`,
       '',
@@ -78,3 +82,16 @@ main().catch((error) => {
   }
   process.exit(1);
 });
+
+/**
+ * In development, one readable line per log entry through pino-pretty; it is a development
+ * dependency, so without it (a production-style install) the log stays JSON.
+ */
+function developmentTransport(): { transport?: pino.TransportSingleOptions } {
+  try {
+    import.meta.resolve('pino-pretty');
+  } catch {
+    return {};
+  }
+  return { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,reqId,method,path,status' } } };
+}

@@ -34,11 +34,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { db?: TestDbKind; env?: Record<string, string>; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApp> {
+export async function createTestApp(options: { db?: TestDbKind; env?: Record<string, string>; onRoute?: (route: RouteOptions) => void; logger?: pino.Logger } = {}): Promise<TestApp> {
   const database = await createTestDb(options.db ?? 'pglite');
   const clock = new ManualClock();
   const config = testConfig(options.env);
-  const services = createServices({ config, database, clock, logger: pino({ level: 'silent' }) });
+  const services = createServices({ config, database, clock, logger: options.logger ?? pino({ level: 'silent' }) });
   const app = await buildApp({ services, onRoute: options.onRoute });
   await app.ready();
   const deliver = () => services.worker.drain();

@@ -14,8 +14,7 @@ export const catalogs = { sv, en };
 export type Language = keyof typeof catalogs;
 export const languages = Object.keys(catalogs) as Language[];
 
-/** Formats dates as readers of each language in Sweden expect (en-GB: day before month, 24 h). */
-export const formattingLocale: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
+export { formattingLocale } from '../../contract/format/date-time.ts';
 
 /** Remembered per browser for signed-out pages; signed in, the account remembers it (account-language.ts). */
 export const languageStorageKey = 'portvakt.language';

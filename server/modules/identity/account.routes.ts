@@ -125,12 +125,13 @@ export function accountRoutes(app: FastifyInstance, identity: Identity): void {
     '/me/sessions',
     { schema: { tags, summary: 'Where the account is signed in', response: { 200: sessionList, ...problems(...signedIn) } } },
     async (request) => {
-      const rows = await identity.sessions.list(requireSession(request));
+      const actor = requireSession(request);
+      const rows = await identity.sessions.list(actor);
       return rows.map(({ session, current }) => ({
         id: session.id,
         client: session.client,
         current,
-        device: deviceLabel(session.userAgent),
+        device: deviceLabel(session.userAgent, actor.account.language),
         ip: session.ip,
         secondFactor: session.secondFactor,
         createdAt: session.createdAt.toISOString(),

@@ -72,7 +72,7 @@ export function createAccounts(deps: IdentityDeps) {
     /** The account's own security events ("recent activity"): sign-ins, lockouts, changes. */
     async recentActivity(actor: Actor, limit: number) {
       const rows = await listSecurityEvents(deps.db, actor.account.id, limit);
-      return rows.map((e) => ({ kind: e.kind, at: e.at.toISOString(), ip: e.ip, device: e.userAgent ? deviceLabel(e.userAgent) : null }));
+      return rows.map((e) => ({ kind: e.kind, at: e.at.toISOString(), ip: e.ip, device: e.userAgent ? deviceLabel(e.userAgent, actor.account.language) : null }));
     },
   };
 }

@@ -18,6 +18,9 @@ describe('mobile numbers', () => {
     expect(normalizePhone('070-174 00 01')).toBe('+46701740001');
     expect(normalizePhone('+46 70 174 00 01')).toBe('+46701740001');
   });
+  it.each(['0701740001', '070 174 00 01', '(070) 174 00 01', '+46 (0)70-174 00 01', '0046 70 174 00 01', '+46-70-174-00-01'])('accepts the common format %s', (input) =>
+    expect(normalizePhone(input)).toBe('+46701740001'),
+  );
   it('rejects what is not a valid mobile number', () => {
     expect(normalizePhone('12345')).toBeNull();
     expect(normalizePhone('08-123 456 78')).toBeNull();
@@ -25,9 +28,18 @@ describe('mobile numbers', () => {
 });
 
 describe('device labels', () => {
-  it('names browser and system', () => {
-    const ua = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
-    expect(deviceLabel(ua)).toBe('Chrome 131 on Windows 10');
-    expect(deviceLabel(null, 'okänd enhet')).toBe('okänd enhet');
+  it('names browser and system in the account\'s language', () => {
+    const ua = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+    expect(deviceLabel(ua, 'sv')).toBe('Chrome på Linux');
+    expect(deviceLabel(ua, 'en')).toBe('Chrome on Linux');
   });
+  it('uses the names people know', () => {
+    const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1';
+    const mac = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15';
+    const headless = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36';
+    expect(deviceLabel(iphone, 'sv')).toBe('Safari på iOS');
+    expect(deviceLabel(mac, 'en')).toBe('Safari on macOS');
+    expect(deviceLabel(headless, 'en')).toBe('Chrome on Linux');
+  });
+  it('says when the device is unknown', () => expect(deviceLabel(null, 'sv')).toBe('Okänd enhet'));
 });

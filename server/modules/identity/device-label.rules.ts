@@ -1,11 +1,18 @@
 import { UAParser } from 'ua-parser-js';
+import type { Language } from '../notifications/index.ts';
 
-/** "Chrome 131 on Windows" from a User-Agent, for lists the user reads. */
-export function deviceLabel(userAgent: string | null, fallback = 'Unknown device'): string {
-  if (!userAgent) return fallback;
+const words = { sv: { on: 'på', unknown: 'Okänd enhet' }, en: { on: 'on', unknown: 'Unknown device' } } as const;
+
+/** Names as people know them: no "Mobile Safari", "Chrome Headless" or "Mac OS". */
+const tidy = (name: string | undefined) => name?.replace(/^Mobile /, '').replace(/ Headless$/, '').replace(/^Mac OS$/, 'macOS');
+
+/** "Chrome på Linux" / "Chrome on Linux" from a User-Agent, for lists and e-mails the user reads. */
+export function deviceLabel(userAgent: string | null, language: Language): string {
+  const { on, unknown } = words[language];
+  if (!userAgent) return unknown;
   const { browser, os } = UAParser(userAgent);
-  const name = [browser.name, browser.major].filter(Boolean).join(' ');
-  const system = [os.name, os.version].filter(Boolean).join(' ');
+  const name = tidy(browser.name);
+  const system = tidy(os.name);
   if (!name && !system) return userAgent.slice(0, 60);
-  return system ? `${name || fallback} on ${system}` : name;
+  return system ? `${name ?? unknown} ${on} ${system}` : name!;
 }

@@ -78,13 +78,13 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
       at: now,
       ip: ctx.ip,
       userAgent: ctx.userAgent,
-      details: { client, secondFactor, device: deviceLabel(ctx.userAgent) },
+      details: { client, secondFactor, device: deviceLabel(ctx.userAgent, 'en') },
     });
     if (secondFactor === 'trusted_device') return { status: 'signed_in', session };
 
     await notices.email(tx, account, 'new_device_sign_in', {
       when: notices.when(now),
-      device: deviceLabel(ctx.userAgent, account.language === 'sv' ? 'okänd enhet' : 'unknown device'),
+      device: deviceLabel(ctx.userAgent, account.language),
       ip: ctx.ip,
     });
     if (!trustDevice) return { status: 'signed_in', session };
@@ -93,7 +93,7 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
       id: newId(),
       accountId: account.id,
       tokenHash: hashToken(deviceToken),
-      label: trustDevice.label?.trim() || deviceLabel(ctx.userAgent),
+      label: trustDevice.label?.trim() || deviceLabel(ctx.userAgent, account.language),
       createdAt: now,
       lastUsedAt: now,
       expiresAt: addSeconds(now, auth.trustedDeviceSeconds),

@@ -30,8 +30,8 @@ export function createNotices(deps: IdentityDeps) {
       return `${deps.config.publicUrl}/${page}#token=${token}`;
     },
 
-    /** "2026-01-15 09:00 UTC" for messages. */
-    when: (at: Date) => at.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    /** A moment for a message: the template shows it in Swedish time in the message's language. */
+    when: (at: Date) => at.toISOString(),
   };
 }
 

@@ -1,3 +1,5 @@
+import { formatDateTime } from '../../../contract/format/date-time.ts';
+import { formatPhone } from '../../../contract/format/phone.ts';
 import { textToHtml } from './html.rules.ts';
 import type { Channel, Language, RenderedMessage } from './notifications.types.ts';
 import { templates, type TemplateName } from './templates/index.ts';
@@ -14,8 +16,18 @@ export function checkTemplate(template: TemplateName, channel: Channel, language
   builder(template, channel, language);
 }
 
+/** Moments and the support number as the web shows them, in the message's language. */
+function shown(vars: Vars, language: Language): Vars {
+  const when = vars.when === undefined ? NaN : new Date(vars.when).getTime();
+  return {
+    ...vars,
+    ...(Number.isNaN(when) ? {} : { when: formatDateTime(new Date(when), language) }),
+    ...(vars.supportPhone === undefined ? {} : { supportPhone: formatPhone(String(vars.supportPhone)) }),
+  };
+}
+
 export function render(template: TemplateName, channel: Channel, language: Language, vars: Vars): RenderedMessage {
-  const message = builder(template, channel, language)(vars);
+  const message = builder(template, channel, language)(shown(vars, language));
   return channel === 'email' ? { ...message, html: textToHtml(message.text, message.subject ?? '', language) } : message;
 }
 

@@ -1,3 +1,4 @@
+import { formatPhone } from '../../../contract/format/phone.ts';
 import { useTranslation } from 'react-i18next';
 import { DetailsList } from '../../components/DetailsList.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -20,7 +21,7 @@ export function AccountPage() {
   const rows = [
     { term: t('account.name'), value: me.name },
     { term: t('account.email'), value: me.email },
-    { term: t('account.phone'), value: me.phone ?? t('account.noPhone') },
+    { term: t('account.phone'), value: me.phone ? formatPhone(me.phone) : t('account.noPhone') },
     { term: t('account.language'), value: t(`language.${me.language}`) },
   ];
   return (

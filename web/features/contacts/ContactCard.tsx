@@ -1,3 +1,4 @@
+import { formatPhone } from '../../../contract/format/phone.ts';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,7 +79,7 @@ export function ContactCard({ installationId, contact, list, index, manage, onCh
         <>
           <DetailsList
             rows={[
-              { term: t('installation.contacts.phones'), value: contact.phones.join(', ') },
+              { term: t('installation.contacts.phones'), value: contact.phones.map(formatPhone).join(', ') },
               ...(contact.relation ? [{ term: t('installation.contacts.relation'), value: contact.relation }] : []),
               {
                 term: t('installation.contacts.keyHolder'),

@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { devMessage } from '../../../contract/dev.ts';
+import { timeZone } from '../../../contract/format/date-time.ts';
 import { currentLanguage, formattingLocale } from '../../lib/i18n.ts';
 
 type DevMessage = z.infer<typeof devMessage>;
 
 export function MessageList({ messages }: { messages: DevMessage[] }) {
   const { t } = useTranslation();
-  const time = new Intl.DateTimeFormat(formattingLocale[currentLanguage()], { dateStyle: 'short', timeStyle: 'medium' });
+  const time = new Intl.DateTimeFormat(formattingLocale[currentLanguage()], { dateStyle: 'short', timeStyle: 'medium', timeZone });
   if (messages.length === 0) return <p role="status">{t('devInbox.empty')}</p>;
   return (
     <>

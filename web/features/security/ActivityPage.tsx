@@ -6,7 +6,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import type { Catalog } from '../../locales/sv.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
-import { useFormatDate } from './format-date.ts';
+import { useFormat } from '../../lib/format.ts';
 import { QueryGate } from './QueryGate.tsx';
 import { securityApi, securityKeys } from './security.api.ts';
 import './security.css';
@@ -20,7 +20,7 @@ type EventKind = keyof Catalog['security']['activity']['kind'];
 /** Säkerhet › Aktivitet: the account's security events, newest first. */
 export function ActivityPage() {
   const { t, i18n } = useTranslation();
-  const formatDate = useFormatDate();
+  const formatDate = useFormat().dateTime;
   usePageTitle(t('security.activity.title'));
   const [limit, setLimit] = useState(PAGE);
   // The shown events stay while the longer list loads, so the page does not jump.

@@ -8,7 +8,7 @@ import { Button } from '../../components/Button.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
-import { useFormatDate } from './format-date.ts';
+import { useFormat } from '../../lib/format.ts';
 import { ItemList } from './ItemList.tsx';
 import { RemovalNotice } from './RemovalNotice.tsx';
 import { securityApi } from './security.api.ts';
@@ -21,7 +21,7 @@ type App = z.infer<typeof twoFactorOverview>['authenticatorApps'][number];
 export function AuthenticatorApps({ apps }: { apps: App[] }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const formatDate = useFormatDate();
+  const formatDate = useFormat().dateTime;
   const [label, setLabel] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const { mutation: remove, listRef, isRemoving } = useRemoveItem(securityApi.removeTotp);

@@ -9,7 +9,7 @@ import { TextField } from '../../components/TextField.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { CreatedToken } from './CreatedToken.tsx';
-import { useFormatDate } from './format-date.ts';
+import { useFormat } from '../../lib/format.ts';
 import { ItemList } from './ItemList.tsx';
 import { QueryGate } from './QueryGate.tsx';
 import { RemovalNotice } from './RemovalNotice.tsx';
@@ -90,7 +90,7 @@ function CreateTokenForm() {
 /** Säkerhet › Integrationer: personal API tokens for home automation and the like. */
 export function IntegrationsPage() {
   const { t } = useTranslation();
-  const formatDate = useFormatDate();
+  const formatDate = useFormat().dateTime;
   usePageTitle(t('security.integrations.title'));
   const tokens = useQuery({ queryKey: securityKeys.tokens, queryFn: securityApi.tokens });
   const { mutation: revoke, listRef, isRemoving } = useRemoveItem(securityApi.revokeToken);

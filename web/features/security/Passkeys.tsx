@@ -11,7 +11,7 @@ import { Panel } from '../../components/Panel.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
 import { ApiError } from '../../lib/http.ts';
-import { useFormatDate } from './format-date.ts';
+import { useFormat } from '../../lib/format.ts';
 import { ItemList } from './ItemList.tsx';
 import { RemovalNotice } from './RemovalNotice.tsx';
 import { securityApi, securityKeys } from './security.api.ts';
@@ -30,7 +30,7 @@ async function createPasskey(label: string): Promise<void> {
 export function Passkeys({ passkeys }: { passkeys: Passkey[] }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const formatDate = useFormatDate();
+  const formatDate = useFormat().dateTime;
   const client = useQueryClient();
   const [label, setLabel] = useState('');
   const supported = browserSupportsWebAuthn();

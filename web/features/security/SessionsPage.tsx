@@ -6,7 +6,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
-import { useFormatDate } from './format-date.ts';
+import { useFormat } from '../../lib/format.ts';
 import { ItemList } from './ItemList.tsx';
 import { QueryGate } from './QueryGate.tsx';
 import { RemovalNotice } from './RemovalNotice.tsx';
@@ -18,7 +18,7 @@ import './security.css';
 export function SessionsPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const formatDate = useFormatDate();
+  const formatDate = useFormat().dateTime;
   const client = useQueryClient();
   usePageTitle(t('security.sessions.title'));
   const sessions = useQuery({ queryKey: securityKeys.sessions, queryFn: securityApi.sessions });

@@ -4,7 +4,7 @@ import { Button } from '../../components/Button.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { usePageTitle } from '../../lib/page-title.ts';
-import { useFormatDate } from './format-date.ts';
+import { useFormat } from '../../lib/format.ts';
 import { ItemList } from './ItemList.tsx';
 import { QueryGate } from './QueryGate.tsx';
 import { RemovalNotice } from './RemovalNotice.tsx';
@@ -15,7 +15,7 @@ import './security.css';
 /** Säkerhet › Betrodda enheter: devices that skip the code step, and removing them. */
 export function TrustedDevicesPage() {
   const { t } = useTranslation();
-  const formatDate = useFormatDate();
+  const formatDate = useFormat().dateTime;
   usePageTitle(t('security.devices.title'));
   const devices = useQuery({ queryKey: securityKeys.devices, queryFn: securityApi.devices });
   const { mutation: remove, listRef, isRemoving } = useRemoveItem(securityApi.removeDevice);

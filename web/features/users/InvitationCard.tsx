@@ -51,7 +51,7 @@ export function InvitationCard({ installationId, invitation, manage, onDone }: P
           { term: t('installation.users.level'), value: t(`installation.levels.${invitation.level}`) },
           ...(invitation.level === 'restricted' ? [{ term: t('installation.users.accessWindow'), value: describeWindow(invitation.accessWindow) }] : []),
           { term: t('installation.users.email'), value: invitation.email },
-          { term: t('installation.users.phone'), value: invitation.phone },
+          { term: t('installation.users.phone'), value: format.phone(invitation.phone) },
         ]}
       />
       <p className="user-card__meta">

@@ -67,7 +67,7 @@ export function MemberCard({ installation, member, isMe, manage, onDone }: Props
           { term: t('installation.users.level'), value: t(`installation.levels.${member.level}`) },
           ...(member.level === 'restricted' ? [{ term: t('installation.users.accessWindow'), value: describeWindow(member.accessWindow) }] : []),
           { term: t('installation.users.email'), value: member.email },
-          { term: t('installation.users.phone'), value: member.phone ?? t('installation.users.noPhone') },
+          { term: t('installation.users.phone'), value: member.phone ? format.phone(member.phone) : t('installation.users.noPhone') },
           { term: t('installation.users.since'), value: format.date(member.since) },
         ]}
       />

@@ -19,7 +19,7 @@ export const accountClosed: TemplateDefinition = {
         `Hello ${v.name},`,
         ``,
         `Your Mina sidor account was closed ${v.when} and your personal data was erased.`,
-        `Was it not you? Call customer service on ${v.supportPhone} as soon as possible.`,
+        `Wasn't this you? Call customer service on ${v.supportPhone} as soon as possible.`,
       ),
     }),
   },

@@ -24,7 +24,7 @@ export const accountLocked: TemplateDefinition = {
         `There were too many failed sign-in attempts on your account, so it is locked for ${v.minutes} minutes.`,
         `Your alarm is not affected.`,
         ``,
-        `Was it not you? Change your password with "Forgot password" at ${v.portalUrl} – it works while the account is locked.`,
+        `Wasn't this you? Change your password with "Forgot password" at ${v.portalUrl} – it works while the account is locked.`,
         `Questions? Call customer service on ${v.supportPhone}.`,
       ),
     }),

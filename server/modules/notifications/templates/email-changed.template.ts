@@ -24,7 +24,7 @@ export const emailChanged: TemplateDefinition = {
         ``,
         `The e-mail address of your account was changed ${v.when} to ${v.email}. Trusted devices must verify again.`,
         ``,
-        `Was it not you? Undo the change here within ${v.days} days, and every device is signed out:`,
+        `Wasn't this you? Undo the change here within ${v.days} days, and every device is signed out:`,
         `${v.link}`,
         `Then call customer service on ${v.supportPhone}.`,
       ),

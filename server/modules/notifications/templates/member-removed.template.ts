@@ -12,7 +12,7 @@ export const memberRemoved: TemplateDefinition = {
           ? `${v.memberName} har lämnat larmsystemet ${v.alias} och har inte längre tillgång till det.`
           : `${v.byName} har tagit bort ${v.memberName} från larmsystemet ${v.alias}.`,
         ``,
-        `Känner du inte igen det? Se dina användare på ${v.portalUrl} och ring kundtjänst på ${v.supportPhone}.`,
+        `Känner du inte igen det? Se dina användare under Användare › Alla användare på ${v.portalUrl} och ring kundtjänst på ${v.supportPhone}.`,
       ),
     }),
   },
@@ -26,7 +26,7 @@ export const memberRemoved: TemplateDefinition = {
           ? `${v.memberName} has left the alarm system ${v.alias} and no longer has access to it.`
           : `${v.byName} has removed ${v.memberName} from the alarm system ${v.alias}.`,
         ``,
-        `Do you not recognise this? See your users at ${v.portalUrl} and call customer service on ${v.supportPhone}.`,
+        `Don't recognise this? See your users under Users › All users at ${v.portalUrl} and call customer service on ${v.supportPhone}.`,
       ),
     }),
   },

@@ -23,7 +23,7 @@ export const newDeviceSignIn: TemplateDefinition = {
         `Someone signed in to your account ${v.when} from ${v.device} (IP ${v.ip}).`,
         `If it was you, there is nothing to do.`,
         ``,
-        `Was it not you? Change your password with "Forgot password" at ${v.portalUrl} and call customer service on ${v.supportPhone}.`,
+        `Wasn't this you? Change your password with "Forgot password" at ${v.portalUrl} and call customer service on ${v.supportPhone}.`,
       ),
     }),
   },

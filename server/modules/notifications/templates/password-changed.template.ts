@@ -21,7 +21,7 @@ export const passwordChanged: TemplateDefinition = {
         ``,
         `The password of your account was changed ${v.when}. Other devices were signed out and trusted devices must verify again.`,
         ``,
-        `Was it not you? Choose "Forgot password" at ${v.portalUrl} and call customer service on ${v.supportPhone}.`,
+        `Wasn't this you? Choose "Forgot password" at ${v.portalUrl} and call customer service on ${v.supportPhone}.`,
       ),
     }),
   },

@@ -21,7 +21,7 @@ export const phoneChanged: TemplateDefinition = {
         ``,
         `The mobile number of your account was changed ${v.when} to ${v.phone}. Codes go there from now on. Trusted devices must verify again.`,
         ``,
-        `Was it not you? Choose "Forgot password" at ${v.portalUrl} and call customer service on ${v.supportPhone}.`,
+        `Wasn't this you? Choose "Forgot password" at ${v.portalUrl} and call customer service on ${v.supportPhone}.`,
       ),
     }),
   },

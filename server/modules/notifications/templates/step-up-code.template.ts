@@ -25,7 +25,7 @@ export const stepUpCode: TemplateDefinition = {
         `Your code to confirm a change on Mina sidor is: ${v.code}`,
         `The code is valid for ${v.minutes} minutes and can be used once.`,
         ``,
-        `Did you not ask for it? Someone may be signed in to your account: change your password and call customer service on ${v.supportPhone}.`,
+        `Didn't ask for it? Someone may be signed in to your account: change your password and call customer service on ${v.supportPhone}.`,
       ),
     }),
   },
