@@ -169,6 +169,38 @@ describeInBrowser('Installations, users, code words and contact persons in a rea
       await page.context().close();
     });
 
+    it('lets the owner of another installation, signed in, open an invitation in a new tab and accept it', async () => {
+      const inviter = await portal.createAccount({ name: 'Ingrid Inbjuder', language });
+      await portal.createInstallation([{ accountId: inviter.id, level: 'owner' }], `Fjällstugan ${language}`);
+      const neighbour = await portal.createAccount({ name: `Gustav Granne ${language}`, language });
+      await portal.createInstallation([{ accountId: neighbour.id, level: 'owner' }], `Grannhuset ${language}`);
+
+      const page = await signInOnTrustedDevice(inviter);
+      await goTo(page, i.menu.addUser, i.addUser.title);
+      await page.getByRole('radio', { name: i.levels.user, exact: true }).check();
+      await page.getByLabel(i.addUser.name).fill(neighbour.name);
+      await page.getByLabel(i.addUser.email).fill(neighbour.email);
+      await page.getByLabel(i.addUser.phone, { exact: true }).fill('070-555 43 21');
+      await page.getByRole('button', { name: i.addUser.submit }).click();
+      await confirmInDialog(page);
+      await page.getByText(i.addUser.sent.replace('{{email}}', neighbour.email)).waitFor();
+      await page.context().close();
+
+      // The neighbour is signed in to their own installation and opens the e-mailed link in a new tab:
+      // that tab's first request is a change, made before it has asked for anything else.
+      const token = (await latestMessage(neighbour.email, /\/invitation#token=([A-Za-z0-9_-]+)/))[1]!;
+      const signedIn = await signInOnTrustedDevice(neighbour);
+      const tab = await signedIn.context().newPage();
+      await tab.goto(`/invitation#token=${token}`);
+      await heading(tab, i.invitation.title).waitFor();
+      await tab.getByRole('button', { name: i.invitation.accept }).waitFor();
+      await checkPage(tab, 'invitation-new-tab', language);
+      await tab.getByRole('button', { name: i.invitation.accept }).click();
+      await tab.getByText(i.invitation.accepted.replace('{{alias}}', `Fjällstugan ${language}`)).waitFor();
+      await checkPage(tab, 'invitation-new-tab-accepted', language);
+      await signedIn.context().close();
+    });
+
     it('shows a user fewer menu items and explains a page their level does not reach', async () => {
       const owner = await portal.createAccount({ name: 'Agnes Ägare' });
       const user = await portal.createAccount({ name: 'Ulf Användare', language });
