@@ -113,7 +113,8 @@ describeInBrowser('Installations, users, code words and contact persons in a rea
 
       // A new person, in their own browser: the link shows the invitation; they create an account.
       const token = (await latestMessage(newcomer.email, /\/invitation#token=([A-Za-z0-9_-]+)/))[1]!;
-      const invitee = await portal.newPage(language);
+      let invitee = await portal.newPage(language);
+      const inviteeContext = invitee.context();
       await invitee.goto(`/invitation#token=${token}`);
       await heading(invitee, i.invitation.title).waitFor();
       await invitee.getByText(owner.name, { exact: false }).first().waitFor();
@@ -125,15 +126,23 @@ describeInBrowser('Installations, users, code words and contact persons in a rea
       await invitee.getByText(i.invitation.registered.replace('{{email}}', newcomer.email)).waitFor();
       await checkPage(invitee, 'invitation-registered', language);
 
-      // They confirm the address through the e-mailed link, then sign in from the invitation.
+      // They confirm the address through the e-mailed link, which opens in a new tab; signing in
+      // there leads straight on to the invitation, the address already filled in.
       const verifyToken = (await latestMessage(newcomer.email, /\/verify-email#token=([A-Za-z0-9_-]+)/))[1]!;
-      const verified = await fetch(`${portal.baseUrl}/api/v1/auth/verify-email`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token: verifyToken }),
-      });
-      expect(verified.status).toBe(204);
-      await invitee.getByRole('link', { name: i.invitation.signInToAccept }).click();
+      await invitee.close();
+      invitee = await inviteeContext.newPage();
+      await invitee.goto(`/verify-email#token=${verifyToken}`);
+      await invitee.getByRole('button', { name: t.signedOut.verifyEmail.submit }).click();
+      await invitee.getByRole('link', { name: t.signedOut.links.toSignIn }).click();
+      await heading(invitee, t.signIn.title).waitFor();
+      expect(await invitee.getByLabel(t.signIn.email).inputValue()).toBe(newcomer.email);
+      // The forgot-password page reached from there has the address too.
+      await invitee.getByRole('link', { name: t.signedOut.links.forgotPassword }).click();
+      await heading(invitee, t.signedOut.forgot.title).waitFor();
+      expect(await invitee.getByLabel(t.signedOut.forgot.email).inputValue()).toBe(newcomer.email);
+      await checkPage(invitee, 'forgot-password-prefilled', language);
+      await invitee.goBack();
+      await heading(invitee, t.signIn.title).waitFor();
       await invitee.getByLabel(t.signIn.email).fill(newcomer.email);
       await invitee.getByLabel(t.signIn.password, { exact: true }).fill('Blå häst springer 42 varv');
       await invitee.getByRole('button', { name: t.signIn.submit }).click();
