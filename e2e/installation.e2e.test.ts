@@ -113,7 +113,8 @@ describeInBrowser('Installations, users, code words and contact persons in a rea
 
       // A new person, in their own browser: the link shows the invitation; they create an account.
       const token = (await latestMessage(newcomer.email, /\/invitation#token=([A-Za-z0-9_-]+)/))[1]!;
-      const invitee = await portal.newPage(language);
+      let invitee = await portal.newPage(language);
+      const inviteeContext = invitee.context();
       await invitee.goto(`/invitation#token=${token}`);
       await heading(invitee, i.invitation.title).waitFor();
       await invitee.getByText(owner.name, { exact: false }).first().waitFor();
@@ -125,15 +126,23 @@ describeInBrowser('Installations, users, code words and contact persons in a rea
       await invitee.getByText(i.invitation.registered.replace('{{email}}', newcomer.email)).waitFor();
       await checkPage(invitee, 'invitation-registered', language);
 
-      // They confirm the address through the e-mailed link, then sign in from the invitation.
+      // They confirm the address through the e-mailed link, which opens in a new tab; signing in
+      // there leads straight on to the invitation, the address already filled in.
       const verifyToken = (await latestMessage(newcomer.email, /\/verify-email#token=([A-Za-z0-9_-]+)/))[1]!;
-      const verified = await fetch(`${portal.baseUrl}/api/v1/auth/verify-email`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token: verifyToken }),
-      });
-      expect(verified.status).toBe(204);
-      await invitee.getByRole('link', { name: i.invitation.signInToAccept }).click();
+      await invitee.close();
+      invitee = await inviteeContext.newPage();
+      await invitee.goto(`/verify-email#token=${verifyToken}`);
+      await invitee.getByRole('button', { name: t.signedOut.verifyEmail.submit }).click();
+      await invitee.getByRole('link', { name: t.signedOut.links.toSignIn }).click();
+      await heading(invitee, t.signIn.title).waitFor();
+      expect(await invitee.getByLabel(t.signIn.email).inputValue()).toBe(newcomer.email);
+      // The forgot-password page reached from there has the address too.
+      await invitee.getByRole('link', { name: t.signedOut.links.forgotPassword }).click();
+      await heading(invitee, t.signedOut.forgot.title).waitFor();
+      expect(await invitee.getByLabel(t.signedOut.forgot.email).inputValue()).toBe(newcomer.email);
+      await checkPage(invitee, 'forgot-password-prefilled', language);
+      await invitee.goBack();
+      await heading(invitee, t.signIn.title).waitFor();
       await invitee.getByLabel(t.signIn.email).fill(newcomer.email);
       await invitee.getByLabel(t.signIn.password, { exact: true }).fill('Blå häst springer 42 varv');
       await invitee.getByRole('button', { name: t.signIn.submit }).click();
@@ -167,6 +176,38 @@ describeInBrowser('Installations, users, code words and contact persons in a rea
       await page.getByRole('status').getByText(i.users.levelChanged.replace('{{name}}', newcomer.name).replace('{{level}}', i.levels.restricted)).waitFor();
       await card.getByText(language === 'sv' ? 'lör' : 'Sat', { exact: true }).waitFor();
       await page.context().close();
+    });
+
+    it('lets the owner of another installation, signed in, open an invitation in a new tab and accept it', async () => {
+      const inviter = await portal.createAccount({ name: 'Ingrid Inbjuder', language });
+      await portal.createInstallation([{ accountId: inviter.id, level: 'owner' }], `Fjällstugan ${language}`);
+      const neighbour = await portal.createAccount({ name: `Gustav Granne ${language}`, language });
+      await portal.createInstallation([{ accountId: neighbour.id, level: 'owner' }], `Grannhuset ${language}`);
+
+      const page = await signInOnTrustedDevice(inviter);
+      await goTo(page, i.menu.addUser, i.addUser.title);
+      await page.getByRole('radio', { name: i.levels.user, exact: true }).check();
+      await page.getByLabel(i.addUser.name).fill(neighbour.name);
+      await page.getByLabel(i.addUser.email).fill(neighbour.email);
+      await page.getByLabel(i.addUser.phone, { exact: true }).fill('070-555 43 21');
+      await page.getByRole('button', { name: i.addUser.submit }).click();
+      await confirmInDialog(page);
+      await page.getByText(i.addUser.sent.replace('{{email}}', neighbour.email)).waitFor();
+      await page.context().close();
+
+      // The neighbour is signed in to their own installation and opens the e-mailed link in a new tab:
+      // that tab's first request is a change, made before it has asked for anything else.
+      const token = (await latestMessage(neighbour.email, /\/invitation#token=([A-Za-z0-9_-]+)/))[1]!;
+      const signedIn = await signInOnTrustedDevice(neighbour);
+      const tab = await signedIn.context().newPage();
+      await tab.goto(`/invitation#token=${token}`);
+      await heading(tab, i.invitation.title).waitFor();
+      await tab.getByRole('button', { name: i.invitation.accept }).waitFor();
+      await checkPage(tab, 'invitation-new-tab', language);
+      await tab.getByRole('button', { name: i.invitation.accept }).click();
+      await tab.getByText(i.invitation.accepted.replace('{{alias}}', `Fjällstugan ${language}`)).waitFor();
+      await checkPage(tab, 'invitation-new-tab-accepted', language);
+      await signedIn.context().close();
     });
 
     it('shows a user fewer menu items and explains a page their level does not reach', async () => {

@@ -37,6 +37,38 @@ describe('request', () => {
     expect(headersOf(1).get('x-csrf-token')).toBeNull();
   });
 
+  const urlOf = (call: number) => String(fetchMock.mock.calls[call]![0]);
+  const csrfHeaderOf = (call: number) => new Headers(fetchMock.mock.calls[call]![1]!.headers).get('x-csrf-token');
+
+  it('asks for the session\'s token before the first change of a freshly loaded page', async () => {
+    fetchMock.mockResolvedValueOnce(Response.json({ csrfToken: 'token-from-me' }));
+    fetchMock.mockResolvedValueOnce(Response.json({ ok: true }));
+    await request('POST', '/invitations/peek', z.object({ ok: z.boolean() }), { token: 't' });
+    expect(urlOf(0)).toMatch(/\/me$/);
+    expect(urlOf(1)).toMatch(/\/invitations\/peek$/);
+    expect(csrfHeaderOf(1)).toBe('token-from-me');
+  });
+
+  it('signed out, asks only once and sends changes without a token', async () => {
+    fetchMock.mockResolvedValueOnce(problem('unauthenticated', 401));
+    fetchMock.mockResolvedValue(new Response(null, { status: 204 }));
+    await request('POST', '/auth/password/forgot', z.null(), {});
+    await request('POST', '/auth/password/forgot', z.null(), {});
+    expect(fetchMock.mock.calls.map((_, call) => urlOf(call).replace(/^.*\/api\/v1/, ''))).toEqual(['/me', '/auth/password/forgot', '/auth/password/forgot']);
+    expect(csrfHeaderOf(1)).toBeNull();
+  });
+
+  it('fetches the token again and retries once when the server refuses the one held', async () => {
+    rememberCsrfToken('stale');
+    fetchMock.mockResolvedValueOnce(problem('csrf_failed', 403));
+    fetchMock.mockResolvedValueOnce(Response.json({ csrfToken: 'fresh' }));
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
+    await request('DELETE', '/thing', z.null());
+    expect(csrfHeaderOf(0)).toBe('stale');
+    expect(urlOf(1)).toMatch(/\/me$/);
+    expect(csrfHeaderOf(2)).toBe('fresh');
+  });
+
   it('turns a problem into an ApiError with its code and the Retry-After deadline', async () => {
     fetchMock.mockResolvedValue(problem('account_locked', 423, { 'retry-after': '900' }, { retryAfterSeconds: 900 }));
     const error = await request('POST', '/auth/login', z.unknown(), {}).catch((e: unknown) => e);

@@ -29,6 +29,9 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | undefined;
+/** Whether this page has asked the server for its session's token since it loaded or last forgot it. */
+let csrfTokenLookedUp = false;
+let csrfLookup: Promise<void> | undefined;
 let onSessionLost: () => void = () => {};
 /** Asks the user to confirm who they are; resolves true when the server granted a step-up. */
 let stepUp: (() => Promise<boolean>) | undefined;
@@ -40,6 +43,28 @@ export function rememberCsrfToken(token: string | undefined): void {
 
 export function forgetCsrfToken(): void {
   csrfToken = undefined;
+  csrfTokenLookedUp = false;
+}
+
+const csrfAnswer = z.object({ csrfToken: z.string().optional() });
+
+/**
+ * Asks GET /me for the session's token. A freshly loaded page may hold a session cookie but no
+ * token yet, and its first change would be refused; signed out, the answer simply has none.
+ * Concurrent callers share one look-up.
+ */
+function lookUpCsrfToken(): Promise<void> {
+  csrfLookup ??= fetch(`${env.apiBase}/me`, { headers: { accept: 'application/json' }, credentials: 'same-origin' })
+    .then(async (response) => {
+      const answer = csrfAnswer.safeParse(response.ok ? await response.json() : {});
+      if (answer.success) rememberCsrfToken(answer.data.csrfToken);
+    })
+    .catch(() => {})
+    .finally(() => {
+      csrfTokenLookedUp = true;
+      csrfLookup = undefined;
+    });
+  return csrfLookup;
 }
 
 /** Called when a call answers that the session is gone, so the app can show the sign-in page. */
@@ -77,12 +102,29 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export async function request<T>(method: Method, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
   try {
-    return await send(method, path, schema, body);
+    return await sendWithCsrf(method, path, schema, body);
   } catch (error) {
     if (error instanceof ApiError && error.code === 'step_up_required' && stepUp && (await stepUp())) {
-      return send(method, path, schema, body);
+      return sendWithCsrf(method, path, schema, body);
     }
     throw error;
+  }
+}
+
+/**
+ * Makes sure a change carries the session's token: looked up before the page's first change, and
+ * once more when the server refuses the one held (another tab signed in or out meanwhile).
+ */
+async function sendWithCsrf<T>(method: Method, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  if (method === 'GET') return send(method, path, schema, body);
+  if (!csrfToken && !csrfTokenLookedUp) await lookUpCsrfToken();
+  try {
+    return await send(method, path, schema, body);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'csrf_failed')) throw error;
+    csrfToken = undefined;
+    await lookUpCsrfToken();
+    return send(method, path, schema, body);
   }
 }
 

@@ -16,7 +16,7 @@ import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { useMe } from '../../lib/queries.ts';
 import { installationApi } from './installation.api.ts';
-import { forgetInvitationToken, useInvitationToken } from './invitation-token.ts';
+import { forgetInvitationToken, rememberInvitedEmail, useInvitationToken } from './invitation-token.ts';
 import { RegisterToAccept } from './RegisterToAccept.tsx';
 import './installation.css';
 
@@ -60,6 +60,7 @@ function Invitation({ token, invitation }: { token: string; invitation: Peek }) 
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
+  useEffect(() => rememberInvitedEmail(token, invitation.email), [token, invitation.email]);
   return (
     <>
       <p className="lead">
@@ -152,8 +153,8 @@ function SignedOut({ invitation }: { invitation: Peek }) {
   return (
     <div className="invitation__choices">
       <Panel title={t('installation.invitation.haveAccount')}>
-        {/* The sign-in page brings the invitee back here; the token waits in session storage. */}
-        <Link className="button button--primary" to="/sign-in" state={{ from: '/invitation' }}>
+        {/* The sign-in page brings the invitee back here; the token waits in local storage. */}
+        <Link className="button button--primary" to="/sign-in" state={{ from: '/invitation', email: invitation.email }}>
           {t('installation.invitation.signInToAccept')}
         </Link>
       </Panel>

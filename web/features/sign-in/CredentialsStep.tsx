@@ -61,7 +61,7 @@ export function CredentialsStep({ initialEmail, notice, onCodeSent, onSignedIn }
           onChange={(event) => setPassword(event.target.value)}
         />
         <p className="sign-in__forgot">
-          <Link to="/forgot-password">{t('signedOut.links.forgotPassword')}</Link>
+          <Link to="/forgot-password" state={{ email: email.trim() }}>{t('signedOut.links.forgotPassword')}</Link>
         </p>
         <Button type="submit" busy={login.isPending} busyLabel={t('signIn.submitting')}>
           {t('signIn.submit')}

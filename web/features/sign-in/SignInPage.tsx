@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { SignedOutPage } from '../../components/SignedOutPage.tsx';
+import { type EmailState, usePrefilledEmail } from '../../lib/prefilled-email.ts';
 import { meQueryKey, useMe } from '../../lib/queries.ts';
 import { CredentialsStep } from './CredentialsStep.tsx';
 import { SecondStep } from './SecondStep.tsx';
@@ -10,7 +11,7 @@ import type { CodeSent, StepNotice } from './sign-in.types.ts';
 import './sign-in.css';
 
 /** What other pages may hand to the sign-in page through the router's location state. */
-export interface SignInLocationState {
+export interface SignInLocationState extends EmailState {
   /** Where to go after signing in. */
   from?: string;
   notice?: 'signed_out' | 'session_ended';
@@ -22,7 +23,8 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const me = useMe();
   const state = (useLocation().state ?? {}) as SignInLocationState;
-  const [step, setStep] = useState<Step>({ kind: 'credentials', email: '', notice: state.notice ? { kind: state.notice } : undefined });
+  const prefilled = usePrefilledEmail();
+  const [step, setStep] = useState<Step>({ kind: 'credentials', email: prefilled, notice: state.notice ? { kind: state.notice } : undefined });
 
   if (me.data) return <Navigate to={state.from ?? '/'} replace />;
 

@@ -9,6 +9,7 @@ import { SignedOutPage } from '../../components/SignedOutPage.tsx';
 import { EmailField } from '../../components/EmailField.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
+import { usePrefilledEmail } from '../../lib/prefilled-email.ts';
 import { SignedOutHelp, type HelpTopic } from './SignedOutHelp.tsx';
 import { BackToSignIn } from './BackToSignIn.tsx';
 
@@ -25,7 +26,7 @@ interface EmailRequestPageProps {
 export function EmailRequestPage({ section, send, help }: EmailRequestPageProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(usePrefilledEmail());
   const request = useMutation({ mutationFn: send });
   usePageTitle(t(request.isSuccess ? `signedOut.${section}.sentTitle` : `signedOut.${section}.title`));
 

@@ -10,6 +10,7 @@ import { useErrorText } from '../../lib/error-text.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { meQueryKey } from '../../lib/queries.ts';
 import { useLinkToken } from '../../lib/link-token.ts';
+import type { SignInLocationState } from '../sign-in/SignInPage.tsx';
 import { SignedOutHelp, type HelpTopic } from './SignedOutHelp.tsx';
 import { BackToSignIn } from './BackToSignIn.tsx';
 
@@ -21,13 +22,15 @@ interface LinkActionPageProps {
   /** More to say once done. */
   whenDone?: ReactNode;
   help: HelpTopic[];
+  /** Where signing in after a done action should lead, and with which address. */
+  signInState?: SignInLocationState;
 }
 
 /**
  * A link that does one thing when the user presses the button. It never acts on opening:
  * mail scanners open links too, and an undo or confirmation must be the person's choice.
  */
-export function LinkActionPage({ section, act, whenFailed, whenDone, help }: LinkActionPageProps) {
+export function LinkActionPage({ section, act, whenFailed, whenDone, help, signInState }: LinkActionPageProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -45,7 +48,7 @@ export function LinkActionPage({ section, act, whenFailed, whenDone, help }: Lin
             <p>{t(`signedOut.${section}.done`)}</p>
           </Alert>
           {whenDone}
-          <Link className="button button--primary" to="/sign-in">
+          <Link className="button button--primary" to="/sign-in" state={signInState}>
             {t('signedOut.links.toSignIn')}
           </Link>
         </>

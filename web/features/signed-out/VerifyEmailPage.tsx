@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { signInToPendingInvitation } from '../installation/invitation-token.ts';
 import { LinkActionPage } from './LinkActionPage.tsx';
 import { signedOutApi } from './signed-out.api.ts';
 
@@ -16,6 +17,8 @@ export function VerifyEmailPage() {
         </p>
       }
       help={['resetLink', 'access']}
+      // An invitee who registered from an invitation goes on to accept it once signed in.
+      signInState={signInToPendingInvitation()}
     />
   );
 }
