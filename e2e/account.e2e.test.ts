@@ -46,6 +46,18 @@ describeInBrowser('Konto: the account page in a real browser', () => {
       await checkPage(page, 'account-changed', language);
       await page.context().close();
     });
+
+    it('links from Konto to changing the password', async () => {
+      const account = await portal.createAccount({ name: 'Lina Länk', language });
+      const page = await portal.newPage(language);
+      await portal.signIn({ page, as: account });
+      await page.goto('/account');
+      await page.getByRole('heading', { level: 1, name: t.account.title }).waitFor();
+      await page.getByRole('link', { name: t.account.changePassword }).click();
+      await page.getByRole('heading', { level: 1, name: t.security.password.title }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/security/password');
+      await page.context().close();
+    });
   });
 
   it('cancelling the step-up dialog leaves the change undone and says why', async () => {

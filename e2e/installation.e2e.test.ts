@@ -78,6 +78,13 @@ describeInBrowser('Installations, users, code words and contact persons in a rea
       await page.getByText(`AV-${language}-1`).waitFor();
       await page.getByRole('cell', { name: i.contract.invoiceStatus.unpaid }).waitFor();
       await checkPage(page, 'installation-contract', language);
+      // On a phone each invoice stacks: the page does not scroll sideways and every row still reads as a table row.
+      await page.setViewportSize({ width: 360, height: 800 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      const table = page.getByRole('table', { name: i.contract.invoices });
+      expect(await table.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(360);
+      await page.getByRole('cell', { name: i.contract.invoiceStatus.unpaid }).waitFor();
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       await goTo(page, i.menu.codeWords, i.codeWords.title);
       await page.getByLabel(i.codeWords.newCustomerWord).waitFor();

@@ -2,6 +2,7 @@ import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../web/lib/i18n.ts';
+import { qrCodeDataUrl } from '../web/lib/qr-code.ts';
 import { type Account, checkPage, describeInBrowser, pageLanguage, type Portal, portalForSuite, TEST_PASSWORD, texts } from './portal.ts';
 
 const NEW_PASSWORD = 'blå kaffekopp vid stranden 2031';
@@ -207,6 +208,14 @@ describeInBrowser('Mina sidor › Säkerhet in a real browser', () => {
       const enrolHeading = page.getByRole('heading', { level: 3, name: s.twoFactor.enrolTitle });
       await enrolHeading.waitFor();
       await expect.poll(() => enrolHeading.evaluate((el) => el === document.activeElement)).toBe(true);
+      // The QR code is drawn on the page from the same link the app would open, with no outside service.
+      const qr = page.getByRole('img', { name: s.twoFactor.qrAlt });
+      await qr.waitFor();
+      const enrolUri = await page.getByRole('link', { name: s.twoFactor.enrolLink }).getAttribute('href');
+      expect(await qr.getAttribute('src')).toBe(await qrCodeDataUrl(enrolUri!));
+      const key = await page.locator('.enrolment__secret code').textContent();
+      expect(key).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
+      expect(key!.replace(/ /g, '')).toBe(OTPAuth.URI.parse(enrolUri!).secret.base32);
       await checkPage(page, 'security-two-factor-enrol', language);
 
       await page.getByLabel(s.twoFactor.appCode).fill('000000');

@@ -1,5 +1,6 @@
 import { formatPhone } from '../../../contract/format/phone.ts';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { DetailsList } from '../../components/DetailsList.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Panel } from '../../components/Panel.tsx';
@@ -40,6 +41,13 @@ export function AccountPage() {
         </Panel>
         <Panel title={t('account.phoneTitle')}>
           <PhoneChangeForm />
+        </Panel>
+        {/* The FAQ sends customers to Konto to change their login details; the password form itself lives under Säkerhet. */}
+        <Panel title={t('account.passwordTitle')}>
+          <p>{t('account.passwordIntro')}</p>
+          <p>
+            <Link to="/security/password">{t('account.changePassword')}</Link>
+          </p>
         </Panel>
         <Panel title={t('account.closeTitle')}>
           <CloseAccount />

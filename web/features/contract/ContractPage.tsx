@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
 import { DetailsList } from '../../components/DetailsList.tsx';
@@ -30,7 +29,6 @@ function Contract({ installation }: { installation: InstallationSummary }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const format = useFormat();
-  const invoicesId = useId();
   const contract = useQuery({ queryKey: contractQueryKey(installation.id), queryFn: () => contractApi.get(installation.id) });
 
   if (contract.isPending) return <LoadingState label={t('app.loading')} />;
@@ -86,36 +84,32 @@ function Contract({ installation }: { installation: InstallationSummary }) {
         {c.invoices.length === 0 ? (
           <p>{t('installation.contract.noInvoices')}</p>
         ) : (
-          // Wide tables scroll sideways on phones; the region is focusable so keyboards can scroll it too.
-          <div className="contract__table-scroll" role="region" aria-labelledby={invoicesId} tabIndex={0}>
-            <table className="contract__table">
-              <caption id={invoicesId} className="visually-hidden">
-                {t('installation.contract.invoices')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('installation.contract.invoiceNumber')}</th>
-                  <th scope="col">{t('installation.contract.issuedOn')}</th>
-                  <th scope="col">{t('installation.contract.dueOn')}</th>
-                  <th scope="col" className="contract__amount">{t('installation.contract.amount')}</th>
-                  <th scope="col">{t('installation.contract.status')}</th>
+          // A table on wide screens; on phones each invoice stacks into a card (contract.css), labelled from data-label.
+          <table className="contract__table">
+            <caption className="visually-hidden">{t('installation.contract.invoices')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('installation.contract.invoiceNumber')}</th>
+                <th scope="col">{t('installation.contract.issuedOn')}</th>
+                <th scope="col">{t('installation.contract.dueOn')}</th>
+                <th scope="col" className="contract__amount">{t('installation.contract.amount')}</th>
+                <th scope="col">{t('installation.contract.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.invoices.map((invoice) => (
+                <tr key={invoice.number}>
+                  <th scope="row" data-label={t('installation.contract.invoiceNumber')}>{invoice.number}</th>
+                  <td data-label={t('installation.contract.issuedOn')}>{format.date(invoice.issuedOn)}</td>
+                  <td data-label={t('installation.contract.dueOn')}>{format.date(invoice.dueOn)}</td>
+                  <td data-label={t('installation.contract.amount')} className="contract__amount">{format.money(invoice.amountOre)}</td>
+                  <td data-label={t('installation.contract.status')}>
+                    <span className={`contract__status contract__status--${invoice.status}`}>{t(`installation.contract.invoiceStatus.${invoice.status}`)}</span>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {c.invoices.map((invoice) => (
-                  <tr key={invoice.number}>
-                    <th scope="row">{invoice.number}</th>
-                    <td>{format.date(invoice.issuedOn)}</td>
-                    <td>{format.date(invoice.dueOn)}</td>
-                    <td className="contract__amount">{format.money(invoice.amountOre)}</td>
-                    <td>
-                      <span className={`contract__status contract__status--${invoice.status}`}>{t(`installation.contract.invoiceStatus.${invoice.status}`)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
         )}
       </Panel>
     </>

@@ -1,10 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
+import { qrCodeDataUrl } from '../../lib/qr-code.ts';
 import { securityApi, securityKeys } from './security.api.ts';
 
 interface TotpEnrolmentProps {
@@ -25,6 +26,12 @@ export function TotpEnrolment({ enrolment, onConfirmed, onCancel }: TotpEnrolmen
   const codeInput = useRef<HTMLInputElement>(null);
   const errorId = useId();
   const [code, setCode] = useState('');
+  const qrCode = useQuery({
+    queryKey: ['totp-qr-code', enrolment.otpauthUri],
+    queryFn: () => qrCodeDataUrl(enrolment.otpauthUri),
+    staleTime: Infinity,
+    gcTime: 0,
+  });
   useEffect(() => heading.current?.focus(), []);
 
   const confirm = useMutation({
@@ -53,10 +60,18 @@ export function TotpEnrolment({ enrolment, onConfirmed, onCancel }: TotpEnrolmen
         <li>{t('security.twoFactor.enrolStep1')}</li>
         <li>
           <p>{t('security.twoFactor.enrolStep2')}</p>
-          <p className="enrolment__secret">
-            <span className="visually-hidden">{t('security.twoFactor.secretLabel')}: </span>
-            <code>{grouped(enrolment.secret)}</code>
-          </p>
+          <div className="enrolment__key">
+            {qrCode.data && (
+              <img className="enrolment__qr" src={qrCode.data} alt={t('security.twoFactor.qrAlt')} width={176} height={176} />
+            )}
+            <div>
+              <p>{t('security.twoFactor.enrolStep2Key')}</p>
+              <p className="enrolment__secret">
+                <span className="visually-hidden">{t('security.twoFactor.secretLabel')}: </span>
+                <code>{grouped(enrolment.secret)}</code>
+              </p>
+            </div>
+          </div>
           <p>
             <a href={enrolment.otpauthUri}>{t('security.twoFactor.enrolLink')}</a>
           </p>
