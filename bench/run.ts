@@ -9,7 +9,10 @@
  *    loginRatio = login req/s ÷ argon2 verifications/s (median over rounds); with the server's
  *    event-loop delay during the load.
  *
- * Ratios, not absolute numbers, are the result: the machine is shared and noisy, and both sides
+ * 3. First load: the sign-in page in Chromium with an empty cache (bench/first-load.ts), JavaScript
+ *    bytes and requests against fixed goals; `npm run bench -- first-load` runs only this one.
+ *
+ * Ratios, not absolute numbers, are the result of 1 and 2: the machine is shared and noisy, and both sides
  * of a ratio share the same noise. Everything runs on 127.0.0.1 in a database of its own that is
  * dropped at the end, also when the run fails or is interrupted.
  */
@@ -29,6 +32,7 @@ import { ownCpuMs, postgresCpuMs } from './lib/machine-cpu.ts';
 import { wrkPosts, wrkVersion, type LoadFigures } from './lib/wrk.ts';
 import type { ProbeReading } from './lib/probe.ts';
 import { updateBenchmarksDoc } from './lib/report.ts';
+import { runFirstLoad } from './first-load.ts';
 
 const env = process.env;
 const num = (name: string, fallback: number) => {
@@ -507,7 +511,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
+const onlyFirstLoad = process.argv.slice(2).includes('first-load');
+(onlyFirstLoad ? runFirstLoad(log) : main().then(() => runFirstLoad(log))).then(
   () => process.exit(0),
   (error: unknown) => {
     process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

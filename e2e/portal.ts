@@ -47,7 +47,7 @@ export async function startPortal(env: Record<string, string> = {}) {
   await ensureSpaBuilt();
   const database = await createTestDb('pglite');
   const services = createServices({ config: testConfig(env), database, clock: systemClock, logger: pino({ level: 'silent' }) });
-  const app = await buildApp({ services, extend: async (instance) => void (await serveSpa(instance)) });
+  const app = await buildApp({ services, extend: async (instance) => void (await serveSpa(instance, { isProduction: false })) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   await services.worker.start();
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     services,
     isShuttingDown: () => shuttingDown,
     extend: async (instance) => {
-      hasSpa = await serveSpa(instance);
+      hasSpa = await serveSpa(instance, { isProduction: config.isProduction });
     },
   });
   await app.listen({ port: config.port, host: config.host });

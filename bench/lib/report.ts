@@ -31,16 +31,42 @@ function row(run: ReportedRun): string {
 
 /** Put this run's row in the results table of docs/benchmarks.md (one row per date, newest first). */
 export function updateBenchmarksDoc(file: string, run: ReportedRun): void {
+  putRow(file, { start: START, end: END }, HEADER, run.date, row(run));
+}
+
+export interface ReportedFirstLoad {
+  date: string;
+  javaScriptKiB: number;
+  requests: number;
+  totalKiB: number;
+  goals: { javaScriptKiB: number; requests: number };
+  met: boolean;
+  machine: { node: string; chromium: string };
+}
+
+const FIRST_LOAD_HEADER = [
+  '| date | JavaScript on the wire (goal) | requests (goal) | all bytes on the wire | goals met | browser |',
+  '|---|---|---|---|---|---|',
+];
+
+/** Put a first-load run's row in its own table of docs/benchmarks.md. */
+export function updateFirstLoadDoc(file: string, run: ReportedFirstLoad): void {
+  const line = `| ${run.date} | **${run.javaScriptKiB} kB** (≤ ${run.goals.javaScriptKiB} kB) | **${run.requests}** (≤ ${run.goals.requests}) | ${run.totalKiB} kB | ${run.met ? 'yes' : 'no'} | Chromium ${run.machine.chromium}, Node ${run.machine.node} |`;
+  putRow(file, { start: '<!-- first-load:start -->', end: '<!-- first-load:end -->' }, FIRST_LOAD_HEADER, run.date, line);
+}
+
+/** Replace the table between two markers: the header, this date's row, then the other dates' rows. */
+function putRow(file: string, markers: { start: string; end: string }, header: string[], date: string, line: string): void {
   if (!existsSync(file)) return;
   const text = readFileSync(file, 'utf8');
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
+  const start = text.indexOf(markers.start);
+  const end = text.indexOf(markers.end);
   if (start < 0 || end < start) return;
   const rows = text
-    .slice(start + START.length, end)
+    .slice(start + markers.start.length, end)
     .split('\n')
-    .filter((line) => line.startsWith('| 2'))
-    .filter((line) => !line.startsWith(`| ${run.date} |`));
-  const table = [...HEADER, row(run), ...rows].join('\n');
-  writeFileSync(file, `${text.slice(0, start + START.length)}\n${table}\n${text.slice(end)}`);
+    .filter((existing) => existing.startsWith('| 2'))
+    .filter((existing) => !existing.startsWith(`| ${date} |`));
+  const table = [...header, line, ...rows].join('\n');
+  writeFileSync(file, `${text.slice(0, start + markers.start.length)}\n${table}\n${text.slice(end)}`);
 }
