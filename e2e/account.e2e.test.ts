@@ -105,7 +105,7 @@ describeInBrowser('Konto: the account page in a real browser', () => {
     await elsewhere.context().close();
   });
 
-  it('closes the account and ends the session', async () => {
+  it('closes the account, says so, and ends the session', async () => {
     const t = texts('en');
     const account = await portal.createAccount({ name: 'Stig Slut', language: 'en' });
     const page = await portal.newPage('en');
@@ -118,7 +118,9 @@ describeInBrowser('Konto: the account page in a real browser', () => {
     const dialog = page.getByRole('dialog', { name: t.stepUp.title });
     await dialog.getByLabel(t.stepUp.password).fill(TEST_PASSWORD);
     await dialog.getByRole('button', { name: t.stepUp.confirm, exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: t.signIn.title }).waitFor();
+    // It ends on a page saying the account is closed, not merely signed out.
+    await page.getByRole('heading', { level: 1, name: t.accountClosed.title }).waitFor();
+    await checkPage(page, 'account-closed', 'en');
     await page.goto('/account');
     await page.getByRole('heading', { level: 1, name: t.signIn.title }).waitFor();
     await page.context().close();

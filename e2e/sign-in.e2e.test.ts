@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatPhone } from '../contract/format/phone.ts';
 import { checkPage, describeInBrowser, portalForSuite, TEST_PASSWORD, texts } from './portal.ts';
 
 /** Codes may be re-sent after this many seconds here (30 in production) so the journey need not wait long. */
@@ -43,7 +44,7 @@ describeInBrowser('Mina sidor in a real browser', () => {
       await page.getByRole('navigation', { name: t.shell.mainMenu }).getByRole('link', { name: t.menu.account }).click();
       await page.getByRole('heading', { level: 1, name: t.account.title }).waitFor();
       await page.getByText(account.email).waitFor();
-      await page.getByText(account.phone!).waitFor();
+      await page.getByText(formatPhone(account.phone!)).waitFor();
       await checkPage(page, 'account', language);
 
       await page.getByRole('button', { name: t.shell.signOut }).click();
