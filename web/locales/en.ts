@@ -170,7 +170,7 @@ const en: Catalog = {
   security,
   accountClosed: {
     title: 'The account is closed',
-    body: 'Your Mina sidor account is closed: you are signed out everywhere and your personal data is erased. A confirmation has been sent to your e-mail address.',
+    body: 'Your account is closed: you are signed out everywhere and your personal data is erased. A confirmation has been sent to your e-mail address.',
     alarm: 'Your alarm is not affected. Customer service answers questions about the alarm or the contract.',
     signIn: 'Go to sign-in',
   },
