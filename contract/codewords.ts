@@ -11,6 +11,8 @@ export const setCodeWordsRequest = z
 export const codeWordStatus = z.object({
   customerWordSet: z.boolean(),
   companyWordSet: z.boolean(),
+  /** Too many wrong guesses: checks stop until a new customer word is set or staff lift the lock. */
+  customerWordLocked: z.boolean(),
   updatedAt: z.string().nullable(),
 });
 

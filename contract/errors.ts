@@ -63,6 +63,7 @@ export const errorStatus = {
   code_word_not_set: 409,
   code_word_tries_exhausted: 429,
   code_word_check_expired: 410,
+  code_word_locked: 423,
   // contact persons (SPEC §5.2)
   contact_limit_reached: 409,
   contact_order_mismatch: 400,

@@ -14,7 +14,6 @@ export const installationActions = [
   'codewords.view',
   'codewords.set',
   'codewords.reveal',
-  'codewords.check',
   'contacts.view',
   'contacts.manage',
   'contract.view',

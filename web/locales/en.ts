@@ -235,6 +235,7 @@ const en: Catalog = {
     code_word_not_set: 'No code word has been registered yet.',
     code_word_tries_exhausted: 'Too many tries with the code word during this call.',
     code_word_check_expired: 'The code word check has expired. Start again.',
+    code_word_locked: 'The code word is locked after too many wrong guesses. Set a new customer code word to unlock it.',
     contact_limit_reached: 'The action plan already has as many contact persons as allowed.',
     contact_order_mismatch: 'The list of contact persons changed in the meantime. Reload the page and try again.',
     link_invalid: 'The link no longer works. It may have been used or have expired. Ask for a new one.',

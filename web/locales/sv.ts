@@ -236,6 +236,7 @@ const sv = {
     code_word_not_set: 'Inget kodord är registrerat än.',
     code_word_tries_exhausted: 'För många försök med kodordet under det här samtalet.',
     code_word_check_expired: 'Kontrollen av kodordet har gått ut. Börja om.',
+    code_word_locked: 'Kodordet är spärrat efter för många felaktiga försök. Ange ett nytt kodord för att häva spärren.',
     contact_limit_reached: 'Åtgärdsplanen har redan så många kontaktpersoner som går.',
     contact_order_mismatch: 'Listan över kontaktpersoner har ändrats under tiden. Ladda om sidan och försök igen.',
     link_invalid: 'Länken gäller inte längre. Den kan ha använts eller gått ut. Begär en ny.',

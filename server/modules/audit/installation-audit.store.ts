@@ -16,6 +16,8 @@ export type InstallationAuditAction =
   | 'code_words_set'
   | 'company_word_revealed'
   | 'customer_word_checked'
+  | 'code_word_guessing_locked'
+  | 'code_word_lock_lifted'
   | 'contact_added'
   | 'contact_updated'
   | 'contact_removed'

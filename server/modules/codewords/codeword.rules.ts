@@ -5,6 +5,13 @@ export const CODE_WORD_MAX_LENGTH = 40;
 /** Tries per call to the alarm centre (SPEC §5.1). */
 export const CHECK_MAX_TRIES = 2;
 export const CHECK_TTL_SECONDS = 15 * 60;
+/**
+ * Wrong guesses of the customer's word per installation, across every check and caller, before
+ * checks stop until the owner sets a new word or staff lift the lock: two tries a call would
+ * otherwise let anyone allowed to start checks guess without end.
+ */
+export const GUESS_LIMIT = 5;
+export const GUESS_WINDOW_HOURS = 24;
 
 /** Letters that do not decompose into a base letter and a mark. */
 const FOLD: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', þ: 'th' };

@@ -1,10 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
-  codeWordAttemptRequest,
-  codeWordAttemptResult,
-  codeWordCheck,
-  codeWordCheckParams,
   codeWordStatus,
   revealedCompanyWord,
   setCodeWordsRequest,
@@ -75,41 +71,6 @@ export function codeWordsRoutes(app: FastifyInstance, codeWords: CodeWordsServic
     async (request) => {
       const { installation, account } = requireAccess(request);
       return { companyWord: await codeWords.revealCompanyWord(installation, account) };
-    },
-  );
-
-  r.post(
-    '/installations/:installationId/code-word-checks',
-    {
-      config: { permission: 'codewords.check' },
-      schema: {
-        tags,
-        summary: "Start checking the customer's code word, as the alarm centre does on a call",
-        params: installationParams,
-        response: { 201: codeWordCheck, ...problems(...guarded, 'csrf_failed', 'code_word_not_set') },
-      },
-    },
-    async (request, reply) => {
-      const { installation, account } = requireAccess(request);
-      return reply.code(201).send(await codeWords.startCheck(installation.id, account));
-    },
-  );
-
-  r.post(
-    '/installations/:installationId/code-word-checks/:checkId/attempts',
-    {
-      config: { permission: 'codewords.check' },
-      schema: {
-        tags,
-        summary: 'Try a spoken word: match or no match',
-        params: codeWordCheckParams,
-        body: codeWordAttemptRequest,
-        response: { 200: codeWordAttemptResult, ...problems(...guarded, 'csrf_failed', 'code_word_tries_exhausted', 'code_word_check_expired') },
-      },
-    },
-    async (request) => {
-      const { installation, account } = requireAccess(request);
-      return codeWords.attempt(installation.id, request.params.checkId, request.body.word, account);
     },
   );
 }

@@ -8,8 +8,19 @@ import type { Db } from '../../db/database.ts';
 import { recordInstallationAudit } from '../audit/index.ts';
 import type { Account, PasswordHasher } from '../identity/index.ts';
 import type { Installation, Installations } from '../installations/index.ts';
-import { CHECK_MAX_TRIES, CHECK_TTL_SECONDS, codeWordKey, codeWordProblem, tooSimilar } from './codeword.rules.ts';
-import { findCheck, findCodeWords, insertCheck, lockCodeWords, markCheckMatched, saveCodeWords, spendCheckTry } from './codewords.store.ts';
+import { CHECK_MAX_TRIES, CHECK_TTL_SECONDS, codeWordKey, codeWordProblem, GUESS_WINDOW_HOURS, tooSimilar } from './codeword.rules.ts';
+import {
+  findCheck,
+  findCodeWords,
+  forgiveGuess,
+  insertCheck,
+  lockCodeWords,
+  lockGuessingIfSpent,
+  markCheckMatched,
+  reserveGuess,
+  saveCodeWords,
+  spendCheckTry,
+} from './codewords.store.ts';
 
 export interface CodeWordsDeps {
   db: Db;
@@ -19,6 +30,9 @@ export interface CodeWordsDeps {
   hasher: PasswordHasher;
   installations: Installations;
 }
+
+/** Whoever checks a word or lifts a lock: an alarm-centre operator or customer-service agent. */
+type Checker = Pick<Account, 'id'>;
 
 /** The customer's and the company's code words (SPEC §5.1). */
 export function createCodeWords(deps: CodeWordsDeps) {
@@ -31,12 +45,17 @@ export function createCodeWords(deps: CodeWordsDeps) {
     if (await hasher.verify(by.passwordHash, word)) throw new AppError('code_word_equals_password');
   }
 
+  const guessWindowStart = (now: Date) => addSeconds(now, -GUESS_WINDOW_HOURS * 3600);
+  /** A new customer word starts its guess count afresh and lifts a lock. */
+  const freshGuesses = { wrongGuesses: 0, wrongGuessesSince: null, guessingLockedAt: null };
+
   return {
     async status(installationId: string): Promise<z.infer<typeof codeWordStatus>> {
       const words = await findCodeWords(db, installationId);
       return {
         customerWordSet: Boolean(words?.customerWordHash),
         companyWordSet: Boolean(words?.companyWordSealed),
+        customerWordLocked: Boolean(words?.guessingLockedAt),
         updatedAt: words?.updatedAt.toISOString() ?? null,
       };
     },
@@ -46,6 +65,7 @@ export function createCodeWords(deps: CodeWordsDeps) {
       for (const word of [customerWord, companyWord]) if (word !== undefined) await checkWord(word, by);
       if (customerWord !== undefined && companyWord !== undefined && tooSimilar(customerWord, companyWord)) throw new AppError('code_words_too_similar');
       const customerWordHash = customerWord === undefined ? undefined : await hasher.hash(codeWordKey(customerWord));
+      const customerChange = customerWordHash === undefined ? {} : { customerWordHash, ...freshGuesses };
       const companyWordSealed = companyWord === undefined ? undefined : encrypt(keyRing, companyWord.trim());
       const now = clock.now();
       await db.transaction(async (tx) => {
@@ -62,7 +82,7 @@ export function createCodeWords(deps: CodeWordsDeps) {
         await saveCodeWords(
           tx,
           installation.id,
-          companyWordSealed ? { customerWordHash, companyWordSealed, companyWordKeyId: keyIdOf(companyWordSealed) } : { customerWordHash },
+          companyWordSealed ? { ...customerChange, companyWordSealed, companyWordKeyId: keyIdOf(companyWordSealed) } : customerChange,
           by.id,
           now,
         );
@@ -87,17 +107,26 @@ export function createCodeWords(deps: CodeWordsDeps) {
       });
     },
 
-    /** Start one call's check of the customer's word (the alarm centre's console uses the same). */
-    async startCheck(installationId: string, by: Account): Promise<z.infer<typeof codeWordCheck>> {
-      if (!(await findCodeWords(db, installationId))?.customerWordHash) throw new AppError('code_word_not_set');
+    /**
+     * Start one call's check of the customer's word. Only the alarm centre and customer service
+     * check words (SPEC §5.1): their consoles call this, never a customer session or token.
+     */
+    async startCheck(installation: Installation, by: Checker): Promise<z.infer<typeof codeWordCheck>> {
+      const words = await findCodeWords(db, installation.id);
+      if (!words?.customerWordHash) throw new AppError('code_word_not_set');
+      if (words.guessingLockedAt) throw new AppError('code_word_locked');
       const now = clock.now();
-      const check = { id: newId(), installationId, startedBy: by.id, attempts: 0, createdAt: now, expiresAt: addSeconds(now, CHECK_TTL_SECONDS) };
+      const check = { id: newId(), installationId: installation.id, startedBy: by.id, attempts: 0, createdAt: now, expiresAt: addSeconds(now, CHECK_TTL_SECONDS) };
       await insertCheck(db, check);
       return { checkId: check.id, triesLeft: CHECK_MAX_TRIES, expiresAt: check.expiresAt.toISOString() };
     },
 
-    /** Match or no match, never the word; the try is spent before the comparison. */
-    async attempt(installationId: string, checkId: string, word: string, by: Account): Promise<z.infer<typeof codeWordAttemptResult>> {
+    /**
+     * Match or no match, never the word. The call's try and the installation's guess are spent
+     * before the comparison; the guess that reaches the limit locks guessing and tells the owner.
+     */
+    async attempt(installation: Installation, checkId: string, word: string, by: Checker): Promise<z.infer<typeof codeWordAttemptResult>> {
+      const installationId = installation.id;
       const now = clock.now();
       const used = await spendCheckTry(db, installationId, checkId, now);
       if (used === undefined) {
@@ -105,13 +134,31 @@ export function createCodeWords(deps: CodeWordsDeps) {
         if (!check) throw new AppError('not_found');
         throw new AppError(check.matchedAt || check.expiresAt <= now ? 'code_word_check_expired' : 'code_word_tries_exhausted');
       }
+      if (!(await reserveGuess(db, installationId, now, guessWindowStart(now)))) throw new AppError('code_word_locked');
       const hash = (await findCodeWords(db, installationId))?.customerWordHash ?? null;
       const match = await hasher.verify(hash, codeWordKey(word));
       await db.transaction(async (tx) => {
-        if (match) await markCheckMatched(tx, checkId, now);
+        if (match) {
+          await markCheckMatched(tx, checkId, now);
+          await forgiveGuess(tx, installationId);
+        } else if (await lockGuessingIfSpent(tx, installationId, now, guessWindowStart(now))) {
+          await recordInstallationAudit(tx, { installationId, actorAccountId: by.id, action: 'code_word_guessing_locked', at: now });
+          await deps.installations.service.notifyOwner(tx, installation, 'code_word_locked', {});
+        }
         await recordInstallationAudit(tx, { installationId, actorAccountId: by.id, action: 'customer_word_checked', at: now, details: { checkId, try: used, match } });
       });
       return { match, triesLeft: match ? 0 : CHECK_MAX_TRIES - used };
+    },
+
+    /** Staff lift a guessing lock after they have verified the caller another way. */
+    async liftGuessingLock(installation: Installation, by: Checker): Promise<void> {
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        await lockCodeWords(tx, installation.id);
+        if (!(await findCodeWords(tx, installation.id))?.guessingLockedAt) return;
+        await saveCodeWords(tx, installation.id, freshGuesses, by.id, now);
+        await recordInstallationAudit(tx, { installationId: installation.id, actorAccountId: by.id, action: 'code_word_lock_lifted', at: now });
+      });
     },
   };
 }

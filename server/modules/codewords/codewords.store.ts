@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
-import { CHECK_MAX_TRIES } from './codeword.rules.ts';
+import { CHECK_MAX_TRIES, GUESS_LIMIT } from './codeword.rules.ts';
 import { codeWordChecks, codeWords, type CodeWordCheck, type CodeWords } from './codewords.tables.ts';
 
 /** Serialise changes to one installation's words, so the "must differ" check sees the latest other word. */
@@ -17,7 +17,14 @@ export async function findCodeWords(db: Executor, installationId: string): Promi
 export async function saveCodeWords(
   db: Executor,
   installationId: string,
-  change: { customerWordHash?: string; companyWordSealed?: string; companyWordKeyId?: string },
+  change: {
+    customerWordHash?: string;
+    companyWordSealed?: string;
+    companyWordKeyId?: string;
+    wrongGuesses?: number;
+    wrongGuessesSince?: Date | null;
+    guessingLockedAt?: Date | null;
+  },
   by: string | null,
   now: Date,
 ): Promise<void> {
@@ -66,4 +73,54 @@ export async function findCheck(db: Executor, installationId: string, checkId: s
 
 export async function markCheckMatched(db: Executor, checkId: string, now: Date): Promise<void> {
   await db.update(codeWordChecks).set({ matchedAt: now }).where(eq(codeWordChecks.id, checkId));
+}
+
+/** Whether a guess window that started at `since` still counts at `windowStart`. */
+const windowOpen = (windowStart: Date) => sql`${codeWords.wrongGuessesSince} > ${windowStart}`;
+
+/**
+ * Count a guess as wrong before the comparison, in one statement, so concurrent checks across
+ * calls can never pass the installation's limit. False when guessing is locked or spent.
+ */
+export async function reserveGuess(db: Executor, installationId: string, now: Date, windowStart: Date): Promise<boolean> {
+  const rows = await db
+    .update(codeWords)
+    .set({
+      wrongGuesses: sql`CASE WHEN ${windowOpen(windowStart)} THEN ${codeWords.wrongGuesses} + 1 ELSE 1 END`,
+      wrongGuessesSince: sql`CASE WHEN ${windowOpen(windowStart)} THEN ${codeWords.wrongGuessesSince} ELSE ${now}::timestamptz END`,
+    })
+    .where(
+      and(
+        eq(codeWords.installationId, installationId),
+        isNull(codeWords.guessingLockedAt),
+        sql`(${codeWords.wrongGuessesSince} IS NULL OR NOT ${windowOpen(windowStart)} OR ${codeWords.wrongGuesses} < ${GUESS_LIMIT})`,
+      ),
+    )
+    .returning({ wrongGuesses: codeWords.wrongGuesses });
+  return rows.length === 1;
+}
+
+/** A match was no wrong guess: take back what `reserveGuess` counted. */
+export async function forgiveGuess(db: Executor, installationId: string): Promise<void> {
+  await db
+    .update(codeWords)
+    .set({ wrongGuesses: sql`GREATEST(${codeWords.wrongGuesses} - 1, 0)` })
+    .where(eq(codeWords.installationId, installationId));
+}
+
+/** Lock guessing once the limit is reached; true only for the statement that locked it, so the owner is told once. */
+export async function lockGuessingIfSpent(db: Executor, installationId: string, now: Date, windowStart: Date): Promise<boolean> {
+  const rows = await db
+    .update(codeWords)
+    .set({ guessingLockedAt: now })
+    .where(
+      and(
+        eq(codeWords.installationId, installationId),
+        isNull(codeWords.guessingLockedAt),
+        windowOpen(windowStart),
+        sql`${codeWords.wrongGuesses} >= ${GUESS_LIMIT}`,
+      ),
+    )
+    .returning({ installationId: codeWords.installationId });
+  return rows.length === 1;
 }

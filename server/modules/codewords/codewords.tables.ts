@@ -9,6 +9,10 @@ export const codeWords = pgTable('code_words', {
   companyWordKeyId: text('company_word_key_id'),
   updatedAt: ts('updated_at').notNull(),
   updatedBy: uuid('updated_by'),
+  /** Wrong guesses since `wrongGuessesSince`; a guess counts before the comparison and a match takes it back. */
+  wrongGuesses: integer('wrong_guesses').notNull().default(0),
+  wrongGuessesSince: ts('wrong_guesses_since'),
+  guessingLockedAt: ts('guessing_locked_at'),
 });
 
 export const codeWordChecks = pgTable('code_word_checks', {

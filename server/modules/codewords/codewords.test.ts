@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messageMatching } from '../../../test/account-helpers.ts';
 import { makeAccount, makeInstallation } from '../../../test/factories.ts';
 import { signInApp } from '../../../test/sign-in.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
@@ -33,9 +34,13 @@ describe.each(testDbKinds())('code words (SPEC §5.1) on %s', (db) => {
   const url = (path = '') => `/api/v1/installations/${installation.id}${path}`;
   const set = (headers: Record<string, string>, payload: Record<string, string>) => t.app.inject({ method: 'PUT', url: url('/code-words'), headers, payload });
   const reveal = (headers: Record<string, string>) => t.app.inject({ method: 'POST', url: url('/code-words/company/reveal'), headers });
-  const startCheck = async (headers: Record<string, string>) => (await t.app.inject({ method: 'POST', url: url('/code-word-checks'), headers })).json().checkId as string;
-  const attempt = (headers: Record<string, string>, checkId: string, word: string) =>
-    t.app.inject({ method: 'POST', url: url(`/code-word-checks/${checkId}/attempts`), headers, payload: { word } });
+  // Checks are the staff consoles' (alarm centre, customer service); the customer API has none.
+  const staff = { id: '00000000-0000-4000-8000-00000000c5c5' };
+  const startCheck = async () => (await t.services.codeWords.startCheck(installation, staff)).checkId;
+  /** The answer of one try, or the code of the problem it raised. */
+  const attempt = (checkId: string, word: string) =>
+    t.services.codeWords.attempt(installation, checkId, word, staff).catch((error: { code: string }) => error.code);
+  const status = () => t.services.codeWords.status(installation.id);
 
   it('stores the customer word only as an argon2id hash and the company word only encrypted', async () => {
     expect((await reveal(asOwner)).json().code).toBe('code_word_not_set');
@@ -73,24 +78,74 @@ describe.each(testDbKinds())('code words (SPEC §5.1) on %s', (db) => {
   });
 
   it('checks a spoken word: match or no match, at most two tries per call, never more under concurrency', async () => {
-    const first = await startCheck(asAdmin);
-    expect((await attempt(asAdmin, first, 'Lingon')).json()).toEqual({ match: false, triesLeft: 1 });
-    expect((await attempt(asAdmin, first, ' blåbärs SKOG ')).json()).toEqual({ match: true, triesLeft: 0 });
-    expect((await attempt(asAdmin, first, 'Blåbärsskog')).json().code).toBe('code_word_check_expired');
+    const first = await startCheck();
+    expect(await attempt(first, 'Lingon')).toEqual({ match: false, triesLeft: 1 });
+    expect(await attempt(first, ' blåbärs SKOG ')).toEqual({ match: true, triesLeft: 0 });
+    expect(await attempt(first, 'Blåbärsskog')).toBe('code_word_check_expired');
 
-    const second = await startCheck(asAdmin);
-    const results = await Promise.all(Array.from({ length: 5 }, () => attempt(asAdmin, second, 'Fel')));
-    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(2);
-    expect(results.filter((r) => r.statusCode === 429).every((r) => r.json().code === 'code_word_tries_exhausted')).toBe(true);
-    expect((await attempt(asAdmin, second, 'Blåbärsskog')).json().code).toBe('code_word_tries_exhausted');
+    const second = await startCheck();
+    const results = await Promise.all(Array.from({ length: 5 }, () => attempt(second, 'Fel')));
+    expect(results.filter((r) => typeof r === 'object')).toHaveLength(2);
+    expect(results.filter((r) => typeof r === 'string').every((r) => r === 'code_word_tries_exhausted')).toBe(true);
+    expect(await attempt(second, 'Blåbärsskog')).toBe('code_word_tries_exhausted');
 
-    const third = await startCheck(asAdmin);
+    const third = await startCheck();
     t.clock.advanceMinutes(16);
-    asAdmin = (await signInApp(t, admin)).headers;
-    expect((await attempt(asAdmin, third, 'Blåbärsskog')).json().code).toBe('code_word_check_expired');
+    expect(await attempt(third, 'Blåbärsskog')).toBe('code_word_check_expired');
     const checks = (await listInstallationAudit(t.services.db, installation.id)).filter((a) => a.action === 'customer_word_checked');
     expect(checks).toHaveLength(4);
     expect(JSON.stringify(checks)).not.toMatch(/Blåbär|Lingon/);
+  });
+
+  it('offers no code-word check to customer sessions or integration tokens, however high their level', async () => {
+    asAdmin = (await signInApp(t, admin)).headers;
+    const token = (await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: asAdmin, payload: { name: 'Skript', scope: 'read_write' } })).json().token as string;
+    for (const headers of [asOwner, asAdmin, { authorization: `Bearer ${token}` }]) {
+      const started = await t.app.inject({ method: 'POST', url: url('/code-word-checks'), headers });
+      expect(started.statusCode).toBe(404);
+      const tried = await t.app.inject({ method: 'POST', url: url(`/code-word-checks/${staff.id}/attempts`), headers, payload: { word: 'Lingon' } });
+      expect(tried.statusCode).toBe(404);
+    }
+  });
+
+  it('locks checking after 5 wrong guesses in 24 hours across checks, tells the owner once, and a new word lifts it', async () => {
+    t.clock.advanceMinutes(24 * 60); // the earlier test's wrong guesses are out of the window
+    asOwner = (await signInApp(t, owner)).headers;
+    // Two concurrent calls with two tries each, then a third call: only 5 wrong guesses are ever compared.
+    const calls = await Promise.all([startCheck(), startCheck(), startCheck()]);
+    const results = await Promise.all(calls.flatMap((id) => [attempt(id, 'Fel ett'), attempt(id, 'Fel två')]));
+    expect(results.filter((r) => typeof r === 'object')).toHaveLength(5);
+    expect(results.filter((r) => typeof r === 'string')).toEqual(['code_word_locked']);
+    // Locked: even the right word is no longer compared, and no new call can start.
+    expect(await attempt(calls[2]!, 'Blåbärsskog').then(String)).toMatch(/code_word_(locked|tries_exhausted)/);
+    await expect(t.services.codeWords.startCheck(installation, staff)).rejects.toMatchObject({ code: 'code_word_locked' });
+    expect((await t.app.inject({ method: 'GET', url: url('/code-words'), headers: asOwner })).json()).toMatchObject({ customerWordLocked: true });
+
+    const mail = await messageMatching(t, owner.email, /Någon har angett fel kodord/);
+    expect(mail?.subject).toMatch(/^Kodordet för .* är spärrat$/);
+    expect(mail?.body).not.toMatch(/Blåbär|Fel ett/);
+    const actions = (await listInstallationAudit(t.services.db, installation.id)).map((a) => a.action);
+    expect(actions.filter((a) => a === 'code_word_guessing_locked')).toHaveLength(1);
+
+    expect((await set(asOwner, { customerWord: 'Hallonbuske' })).statusCode).toBe(204);
+    expect(await status()).toMatchObject({ customerWordLocked: false });
+    expect(await attempt(await startCheck(), 'hallon buske')).toEqual({ match: true, triesLeft: 0 });
+  });
+
+  it('a match takes its guess back, the window passes, and staff may lift a lock', async () => {
+    t.clock.advanceMinutes(24 * 60);
+    for (let i = 0; i < 4; i++) expect(await attempt(await startCheck(), 'Fel')).toMatchObject({ match: false });
+    expect(await attempt(await startCheck(), 'Hallonbuske')).toMatchObject({ match: true });
+    expect(await status()).toMatchObject({ customerWordLocked: false });
+    // The fifth wrong guess of the window locks; 24 hours later the count would start afresh.
+    expect(await attempt(await startCheck(), 'Fel')).toMatchObject({ match: false });
+    expect(await status()).toMatchObject({ customerWordLocked: true });
+    await t.services.codeWords.liftGuessingLock(installation, staff);
+    expect(await status()).toMatchObject({ customerWordLocked: false });
+    expect((await listInstallationAudit(t.services.db, installation.id)).map((a) => a.action)).toContain('code_word_lock_lifted');
+    t.clock.advanceMinutes(24 * 60);
+    for (let i = 0; i < 4; i++) expect(await attempt(await startCheck(), 'Fel')).toMatchObject({ match: false });
+    expect(await status()).toMatchObject({ customerWordLocked: false });
   });
 
   it('re-seals the company word under the current key after a key rotation', async () => {

@@ -20,7 +20,6 @@ interface Ids {
   installationId: string;
   spareId: string;
   invitationId: string;
-  checkId: string;
   contactId: string;
 }
 interface Case {
@@ -82,15 +81,6 @@ describe('authorization matrix of the installation endpoints', () => {
       body: () => ({ customerWord: 'Lingonris', companyWord: 'Granbarr' }),
     },
     'POST /api/v1/installations/:installationId/code-words/company/reveal': { url: (i) => `${base(i)}/code-words/company/reveal` },
-    'POST /api/v1/installations/:installationId/code-word-checks': { url: (i) => `${base(i)}/code-word-checks` },
-    'POST /api/v1/installations/:installationId/code-word-checks/:checkId/attempts': {
-      url: (i) => `${base(i)}/code-word-checks/${i.checkId}/attempts`,
-      body: () => ({ word: 'Fel ord' }),
-      prepare: async (i) => {
-        const owner = (await t.services.identity.accounts.findByEmail('matrix-owner@example.com'))!;
-        i.checkId = (await t.services.codeWords.startCheck(i.installationId, owner)).checkId;
-      },
-    },
     'GET /api/v1/installations/:installationId/contacts': { url: (i) => `${base(i)}/contacts` },
     'POST /api/v1/installations/:installationId/contacts': {
       url: (i) => `${base(i)}/contacts`,

@@ -9,7 +9,7 @@ describe('permission table (SPEC §4.2)', () => {
   it('gives managing actions to the owner and administrators only', () => {
     const managersOnly = Object.entries(PERMISSIONS).filter(([, p]) => p.levels.user === 'deny').map(([a]) => a);
     expect(managersOnly.sort()).toEqual(
-      ['codewords.check', 'codewords.reveal', 'codewords.set', 'codewords.view', 'contacts.manage', 'contacts.view', 'contract.view', 'members.manage', 'members.view'].sort(),
+      ['codewords.reveal', 'codewords.set', 'codewords.view', 'contacts.manage', 'contacts.view', 'contract.view', 'members.manage', 'members.view'].sort(),
     );
     for (const action of managersOnly) expect(PERMISSIONS[action as keyof typeof PERMISSIONS].levels).toMatchObject({ owner: 'allow', administrator: 'allow', restricted: 'deny' });
   });

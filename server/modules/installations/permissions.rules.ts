@@ -29,7 +29,6 @@ export const PERMISSIONS: Record<InstallationAction, Permission> = {
   'codewords.view': managers(false),
   'codewords.set': managers(true),
   'codewords.reveal': managers(true),
-  'codewords.check': managers(false),
   'contacts.view': managers(false),
   'contacts.manage': managers(true),
   'contract.view': managers(false),

@@ -27,6 +27,11 @@ export function CodeWordsStatus({ installation, status }: Props) {
 
   return (
     <Panel title={t('installation.codeWords.status')}>
+      {status.customerWordLocked && (
+        <Alert tone="error">
+          <p>{t('installation.codeWords.customerWordLocked')}</p>
+        </Alert>
+      )}
       <DetailsList
         rows={[
           {

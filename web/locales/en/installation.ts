@@ -94,6 +94,7 @@ const installation: Catalog['installation'] = {
     status: 'Registered code words',
     customerWord: 'Your code word',
     customerWordHint: 'You or a contact person say this when the alarm centre calls, so they know it is you. Nobody can read it back afterwards, not even us.',
+    customerWordLocked: 'Locked: someone gave the wrong code word too many times, so the alarm centre and customer service cannot use it. Set a new customer code word below to lift the lock. The alarm itself is not affected.',
     companyWord: "The company's code word",
     companyWordHint: 'The alarm centre says this when they call, so you know the call is genuine.',
     isSet: 'Registered',

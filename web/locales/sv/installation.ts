@@ -93,6 +93,7 @@ const installation = {
     status: 'Registrerade kodord',
     customerWord: 'Ditt kodord',
     customerWordHint: 'Det här säger du eller en kontaktperson när larmcentralen ringer, så att de vet att det är ni. Ingen kan läsa det i efterhand, inte ens vi.',
+    customerWordLocked: 'Spärrat: någon har angett fel kodord för många gånger, så larmcentralen och kundtjänst kan inte använda det. Ange ett nytt kodord nedan för att häva spärren. Själva larmet påverkas inte.',
     companyWord: 'Företagets kodord',
     companyWordHint: 'Det här säger larmcentralen när de ringer, så att du vet att samtalet är äkta.',
     isSet: 'Registrerat',

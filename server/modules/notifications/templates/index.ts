@@ -1,5 +1,6 @@
 import { accountClosed } from './account-closed.template.ts';
 import { accountLocked } from './account-locked.template.ts';
+import { codeWordLocked } from './code-word-locked.template.ts';
 import { codeWordsChanged } from './code-words-changed.template.ts';
 import { installationInvitationRegister } from './installation-invitation-register.template.ts';
 import { installationInvitation } from './installation-invitation.template.ts';
@@ -32,6 +33,7 @@ export const templates = {
   installation_member_added: memberAdded,
   installation_member_removed: memberRemoved,
   code_words_changed: codeWordsChanged,
+  code_word_locked: codeWordLocked,
   step_up_code: stepUpCode,
   phone_change_code: phoneChangeCode,
   activation: activation,
