@@ -39,7 +39,13 @@ export const accepted = z.object({ status: z.literal('accepted') });
 
 // profile, credentials, contact details
 export const updateMeRequest = z.object({ name: z.string().min(1).max(100).optional(), language: language.optional() });
-export const changePasswordRequest = z.object({ currentPassword: passwordInput, newPassword: passwordInput });
+export const changePasswordRequest = z.object({
+  currentPassword: passwordInput,
+  newPassword: passwordInput,
+  /** Whoever learnt the old password may have made integration tokens: ended unless the user keeps them. */
+  endIntegrationTokens: z.boolean().default(true),
+});
+export const passwordChanged = z.object({ integrationTokensEnded: z.number().int() });
 export const changeEmailRequest = z.object({ email: emailInput });
 export const emailChangeRequested = z.object({ status: z.literal('confirmation_sent') });
 export const changePhoneRequest = z.object({ phone: z.string().min(1).max(40) });

@@ -6,6 +6,7 @@ import {
   activityQuery,
   changeEmailRequest,
   changePasswordRequest,
+  passwordChanged,
   changePhoneRequest,
   closureCheck,
   codeRequest,
@@ -64,15 +65,14 @@ export function accountRoutes(app: FastifyInstance, identity: Identity): void {
     {
       schema: {
         tags,
-        summary: 'Change password (current password and step-up); other sessions and trusted devices are signed out',
+        summary: 'Change password (current password and step-up); other sessions, trusted devices and (unless kept) integration tokens are ended',
         body: changePasswordRequest,
-        response: { 204: z.null(), ...problems(...sensitive, 'invalid_credentials', 'account_locked', ...passwordRules) },
+        response: { 200: passwordChanged, ...problems(...sensitive, 'invalid_credentials', 'account_locked', ...passwordRules) },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const actor = requireSteppedUp(request, identity);
-      await identity.passwords.change(actor, request.body.currentPassword, request.body.newPassword, requestContext(request));
-      return reply.code(204).send(null);
+      return { integrationTokensEnded: await identity.passwords.change(actor, request.body, requestContext(request)) };
     },
   );
 

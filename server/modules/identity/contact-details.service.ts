@@ -6,6 +6,7 @@ import { emailInUse, findAccountById, updateAccount } from './accounts.store.ts'
 import type { Challenges } from './challenges.service.ts';
 import type { CodeDelivery } from './code-delivery.service.ts';
 import { revokeAllDevices } from './devices.store.ts';
+import { revokeAllIntegrationTokens } from './integration-tokens.store.ts';
 import { isPlausibleEmail, normalizeEmail } from './email.rules.ts';
 import type { IdentityDeps, RequestContext, SessionActor } from './identity.types.ts';
 import type { Links } from './links.service.ts';
@@ -74,8 +75,8 @@ export function createContactDetails(deps: IdentityDeps, parts: ContactDetailsPa
     },
 
     /**
-     * The undo link in the old mailbox: the old address comes back and every session and device
-     * is signed out, since whoever made the change may hold them.
+     * The undo link in the old mailbox: the old address comes back and every session, device and
+     * integration token is ended, since whoever made the change may hold them.
      */
     async undoEmailChange(token: string, ctx: RequestContext): Promise<void> {
       const now = deps.clock.now();
@@ -88,6 +89,7 @@ export function createContactDetails(deps: IdentityDeps, parts: ContactDetailsPa
         const restored = await updateAccount(tx, account.id, { email: oldEmail, emailVerifiedAt: now }, now);
         await revokeAccountSessions(tx, account.id, now);
         await revokeAllDevices(tx, account.id, now);
+        await revokeAllIntegrationTokens(tx, account.id, now);
         await notices.email(tx, restored, 'email_change_undone');
         await recordSecurityEvent(tx, { accountId: account.id, kind: 'email_change_undone', at: now, ip: ctx.ip, userAgent: ctx.userAgent });
       });

@@ -45,9 +45,12 @@ export async function revokeIntegrationToken(db: Executor, accountId: string, id
   return row;
 }
 
-export async function revokeAllIntegrationTokens(db: Executor, accountId: string, now: Date): Promise<void> {
-  await db
+/** Ends every open token of the account; answers how many were ended. */
+export async function revokeAllIntegrationTokens(db: Executor, accountId: string, now: Date): Promise<number> {
+  const ended = await db
     .update(integrationTokens)
     .set({ revokedAt: now })
-    .where(and(eq(integrationTokens.accountId, accountId), isNull(integrationTokens.revokedAt)));
+    .where(and(eq(integrationTokens.accountId, accountId), isNull(integrationTokens.revokedAt)))
+    .returning({ id: integrationTokens.id });
+  return ended.length;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asWeb, linkToken, messageMatching, signInTrusted, signedOut, stepUp, trustThisDevice } from '../../../test/account-helpers.ts';
+import { asBearer, asWeb, linkToken, messageMatching, signInTrusted, signedOut, stepUp, trustThisDevice } from '../../../test/account-helpers.ts';
 import { makeAccount } from '../../../test/factories.ts';
 import { signInWeb } from '../../../test/sign-in.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
@@ -77,7 +77,7 @@ describe.each(testDbKinds())('forgot and change password on %s', (db) => {
     const me = asWeb(t, await signInWeb(t, account));
     expect((await me('POST', '/me/password', { currentPassword: 'inte mitt lösenord alls', newPassword: NEW_PASSWORD })).json().code).toBe('invalid_credentials');
     expect((await me('POST', '/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'kort' })).json().code).toBe('password_too_short');
-    expect((await me('POST', '/me/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })).statusCode).toBe(204);
+    expect((await me('POST', '/me/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })).json()).toEqual({ integrationTokensEnded: 0 });
 
     expect((await me('GET', '/me')).statusCode).toBe(200);
     expect((await other('GET', '/me')).statusCode).toBe(401);
@@ -93,6 +93,46 @@ describe.each(testDbKinds())('forgot and change password on %s', (db) => {
     const change = { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD };
     expect((await me('POST', '/me/password', change)).json().code).toBe('step_up_required');
     await stepUp(me);
-    expect((await me('POST', '/me/password', change)).statusCode).toBe(204);
+    expect((await me('POST', '/me/password', change)).statusCode).toBe(200);
+  });
+
+  /** An attacker who had the password made a token; does it survive the owner's way back? */
+  async function accountWithToken() {
+    const account = await makeAccount(t.services);
+    const me = asWeb(t, await signInWeb(t, account));
+    const { token } = (await me('POST', '/me/tokens', { name: 'Inte min', scope: 'read_write' })).json();
+    const api = asBearer(t, token);
+    expect((await api('GET', '/me')).statusCode).toBe(200);
+    return { account, me, api };
+  }
+
+  it('a password reset ends every integration token', async () => {
+    const { account, api } = await accountWithToken();
+    await signedOut(t)('POST', '/auth/password/forgot', { email: account.email });
+    const token = await linkToken(t, account.email, 'reset-password');
+    expect((await signedOut(t)('POST', '/auth/password/reset', { token, password: NEW_PASSWORD })).statusCode).toBe(204);
+    expect((await api('GET', '/me')).statusCode).toBe(401);
+    expect((await api('GET', '/installations')).statusCode).toBe(401);
+  });
+
+  it('a password change ends integration tokens unless the user keeps them, and says how many', async () => {
+    const first = await accountWithToken();
+    expect((await first.me('POST', '/me/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })).json()).toEqual({ integrationTokensEnded: 1 });
+    expect((await first.api('GET', '/me')).statusCode).toBe(401);
+
+    const second = await accountWithToken();
+    const kept = await second.me('POST', '/me/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, endIntegrationTokens: false });
+    expect(kept.json()).toEqual({ integrationTokensEnded: 0 });
+    expect((await second.api('GET', '/me')).statusCode).toBe(200);
+  });
+
+  it('undoing an e-mail change ends every integration token', async () => {
+    const { account, me, api } = await accountWithToken();
+    expect((await me('POST', '/me/email', { email: `moved-${account.email}` })).statusCode).toBe(202);
+    await signedOut(t)('POST', '/auth/email/confirm', { token: await linkToken(t, `moved-${account.email}`, 'confirm-email') });
+    expect((await api('GET', '/me')).statusCode).toBe(200);
+    const undo = await signedOut(t)('POST', '/auth/email/undo', { token: await linkToken(t, account.email, 'undo-email-change') });
+    expect(undo.statusCode).toBe(204);
+    expect((await api('GET', '/me')).statusCode).toBe(401);
   });
 });

@@ -4,6 +4,7 @@ import { recordSecurityEvent } from '../audit/index.ts';
 import { findAccountByEmail, findAccountById, updateAccount } from './accounts.store.ts';
 import { revokeAllDevices } from './devices.store.ts';
 import { normalizeEmail } from './email.rules.ts';
+import { revokeAllIntegrationTokens } from './integration-tokens.store.ts';
 import type { Account } from './identity.tables.ts';
 import type { IdentityDeps, RequestContext, SessionActor } from './identity.types.ts';
 import type { Links } from './links.service.ts';
@@ -33,11 +34,16 @@ export function createPasswords(deps: IdentityDeps, parts: PasswordParts) {
     return deps.hasher.hash(password);
   }
 
-  /** Every way back into the account is closed except `keepSessionId`, and the owner is told. */
-  async function afterPasswordChange(tx: Executor, account: Account, now: Date, keepSessionId?: string): Promise<void> {
-    await revokeAccountSessions(tx, account.id, now, keepSessionId);
+  /**
+   * Every way back into the account is closed except `keepSessionId` (and the integration tokens
+   * when the user chose to keep them), and the owner is told. Answers how many tokens were ended.
+   */
+  async function afterPasswordChange(tx: Executor, account: Account, now: Date, keep: { sessionId?: string; integrationTokens?: boolean } = {}): Promise<number> {
+    await revokeAccountSessions(tx, account.id, now, keep.sessionId);
     await revokeAllDevices(tx, account.id, now);
+    const tokensEnded = keep.integrationTokens ? 0 : await revokeAllIntegrationTokens(tx, account.id, now);
     await notices.email(tx, account, 'password_changed', { when: notices.when(now) });
+    return tokensEnded;
   }
 
   return {
@@ -58,7 +64,7 @@ export function createPasswords(deps: IdentityDeps, parts: PasswordParts) {
 
     /**
      * A new password through the link: lifts a lockout, signs out every session and trusted
-     * device, and proves the address (so it also activates a pending account). The next
+     * device, ends every integration token (an attacker's among them), and proves the address (so it also activates a pending account). The next
      * sign-in still asks for the second factor.
      */
     async reset(token: string, password: string, ctx: RequestContext): Promise<void> {
@@ -76,9 +82,11 @@ export function createPasswords(deps: IdentityDeps, parts: PasswordParts) {
       });
     },
 
-    /** Change with the current password (and a step-up); other sessions are signed out. */
-    async change(actor: SessionActor, currentPassword: string, newPassword: string, ctx: RequestContext): Promise<void> {
+    /** Change with the current password (and a step-up); other sessions are signed out. Answers how many integration tokens were ended. */
+    async change(actor: SessionActor, input: { currentPassword: string; newPassword: string; endIntegrationTokens: boolean }, ctx: RequestContext): Promise<number> {
+      const { currentPassword, newPassword } = input;
       const passwordHash = await acceptablePasswordHash(actor.account, newPassword);
+      let tokensEnded = 0;
       await lockout.attempt(
         actor.account,
         ctx,
@@ -86,10 +94,11 @@ export function createPasswords(deps: IdentityDeps, parts: PasswordParts) {
         () => deps.hasher.verify(actor.account.passwordHash, currentPassword),
         async (tx, now) => {
           const updated = await updateAccount(tx, actor.account.id, { passwordHash }, now);
-          await afterPasswordChange(tx, updated, now, actor.session.id);
+          tokensEnded = await afterPasswordChange(tx, updated, now, { sessionId: actor.session.id, integrationTokens: !input.endIntegrationTokens });
           await recordSecurityEvent(tx, { accountId: actor.account.id, kind: 'password_changed', at: now, ip: ctx.ip, userAgent: ctx.userAgent });
         },
       );
+      return tokensEnded;
     },
   };
 }

@@ -30,6 +30,7 @@ export function PasswordPage() {
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [shown, setShown] = useState(false);
+  const [endTokens, setEndTokens] = useState(true);
   const errorId = useId();
   const currentInput = useRef<HTMLInputElement>(null);
   const newInput = useRef<HTMLInputElement>(null);
@@ -49,7 +50,7 @@ export function PasswordPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    change.mutate({ currentPassword, newPassword });
+    change.mutate({ currentPassword, newPassword, endIntegrationTokens: endTokens });
   };
 
   const field = change.error ? fieldOf(change.error) : undefined;
@@ -60,7 +61,12 @@ export function PasswordPage() {
       <PageHeading>{t('security.password.title')}</PageHeading>
       <p className="lead">{t('security.password.intro')}</p>
       <Panel title={t('security.password.formTitle')}>
-        {change.isSuccess && <Alert tone="success">{t('security.password.changed')}</Alert>}
+        {change.isSuccess && (
+          <Alert tone="success">
+            <p>{t('security.password.changed')}</p>
+            {change.data.integrationTokensEnded > 0 && <p>{t('security.password.tokensEnded', { count: change.data.integrationTokensEnded })}</p>}
+          </Alert>
+        )}
         {change.isError && field !== 'new' && (
           <Alert tone="error">
             <p id={errorId}>{message}</p>
@@ -80,6 +86,7 @@ export function PasswordPage() {
           />
           <Checkbox label={t('security.password.show')} checked={shown} onChange={(event) => setShown(event.target.checked)} />
           <NewPasswordField ref={newInput} label={t('security.password.new')} value={newPassword} onChange={setNewPassword} error={field === 'new' ? message : undefined} />
+          <Checkbox label={t('security.password.endTokens')} checked={endTokens} onChange={(event) => setEndTokens(event.target.checked)} />
           <Button type="submit" busy={change.isPending} busyLabel={t('security.password.submitting')}>
             {t('security.password.submit')}
           </Button>

@@ -4,10 +4,12 @@ import {
   createdToken,
   deviceList,
   integrationTokenList,
+  passwordChanged,
   revokedCount,
   sessionList,
   totpEnrolment,
   twoFactorOverview,
+  type changePasswordRequest,
   type tokenScope,
   type updateTwoFactorRequest,
 } from '../../../contract/account.ts';
@@ -31,7 +33,7 @@ export type PasskeyAttestation = z.infer<typeof passkeyAttestation>;
 
 /** The calls behind Mina sidor › Säkerhet, checked against the contract's schemas. */
 export const securityApi = {
-  changePassword: (input: { currentPassword: string; newPassword: string }) => request('POST', '/me/password', nothing, input),
+  changePassword: (input: z.input<typeof changePasswordRequest>) => request('POST', '/me/password', passwordChanged, input),
 
   twoFactor: () => request('GET', '/me/two-factor', twoFactorOverview),
   updateTwoFactor: (input: z.infer<typeof updateTwoFactorRequest>) => request('PATCH', '/me/two-factor', nothing, input),

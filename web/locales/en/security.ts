@@ -30,6 +30,9 @@ const en: typeof security = {
     submitting: 'Changing password…',
     wrongCurrent: 'The current password is wrong. Repeated mistakes lock the account for a while.',
     changed: 'Your password has been changed. Your other sign-ins have been signed out.',
+    endTokens: 'Also end my integration tokens (recommended if someone else may have known the password)',
+    tokensEnded_one: '{{count}} integration token was ended. Create a new one under Security › Integrations if you need it.',
+    tokensEnded_other: '{{count}} integration tokens were ended. Create new ones under Security › Integrations if you need them.',
   },
   twoFactor: {
     title: 'Two-step verification',
