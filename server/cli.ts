@@ -19,7 +19,7 @@ function configFromEnv(): Config {
 
 async function withServices<T>(run: (services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
   const config = configFromEnv();
-  const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 2 });
+  const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 2, timeouts: config.databaseTimeouts });
   const services = createServices({ config, database, clock: systemClock, logger: pino({ level: config.logLevel }) });
   try {
     return await run(services);
@@ -36,7 +36,7 @@ program
   .description('apply database migrations')
   .action(async () => {
     const config = configFromEnv();
-    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, migrate: false });
+    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, migrate: false, timeouts: config.databaseTimeouts });
     const applied = await runMigrations(database.db);
     await database.close();
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
@@ -102,7 +102,7 @@ program
     const config = configFromEnv();
     // One connection per message in flight, or deliveries wait for the pool.
     const poolSize = Math.max(config.databasePoolSize, config.outbox.batchSize);
-    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize });
+    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize, timeouts: config.databaseTimeouts });
     const services = createServices({ config, database, clock: systemClock, logger: pino({ level: config.logLevel }) });
     const stopBackground = await services.startBackground();
     services.logger.info('outbox worker running');

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     ...(isProduction ? {} : developmentTransport()),
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
   });
-  const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: config.databasePoolSize });
+  const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: config.databasePoolSize, timeouts: config.databaseTimeouts });
   const services = createServices({ config, database, clock: systemClock, logger });
 
   const demoPassword = config.demoPassword ?? devSecrets?.demoPassword;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config/config.ts';
 import type { Clock } from './core/clock.ts';
+import { createDatabaseAvailability } from './db/availability.ts';
 import type { Database } from './db/database.ts';
 import { createMetricsRegistry } from './metrics.ts';
 import { createIdentity, createPasswordHasher, type AccountClosureHooks } from './modules/identity/index.ts';
@@ -31,6 +32,7 @@ export function createServices(options: ServiceOptions) {
   const notifications = createNotifications({ clock, keyRing: config.encryption, smsEstimatedCostOre: config.sms.estimatedCostOre });
   const hasher = createPasswordHasher(config.argon2);
   const metrics = createMetricsRegistry();
+  const databaseAvailability = createDatabaseAvailability({ db, logger });
   // Modules built on identity (installations) add their guards and listeners for closing an account.
   const accountClosure: AccountClosureHooks = { guards: [], listeners: [] };
   const identity = createIdentity({ db, clock, config, hasher, notifications, metrics, accountClosure });
@@ -48,6 +50,7 @@ export function createServices(options: ServiceOptions) {
     email: providers.email,
     sms: providers.sms,
     logger,
+    availability: databaseAvailability,
     batchSize: config.outbox.batchSize,
     leaseSeconds: config.outbox.leaseSeconds,
     maxAttempts: config.outbox.maxAttempts,
@@ -71,7 +74,7 @@ export function createServices(options: ServiceOptions) {
       await worker.stop();
     };
   }
-  return { config, database, db, clock, logger, metrics, notifications, hasher, identity, accountClosure, installations, codeWords, contacts, contracts, providers, worker, startBackground };
+  return { config, database, databaseAvailability, db, clock, logger, metrics, notifications, hasher, identity, accountClosure, installations, codeWords, contacts, contracts, providers, worker, startBackground };
 }
 
 export type Services = ReturnType<typeof createServices>;

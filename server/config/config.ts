@@ -20,6 +20,9 @@ const envSchema = z
     DATA_DIR: z.string().default('./data'),
     DATABASE_URL: z.string().optional(),
     DATABASE_POOL_SIZE: int(10, 1),
+    DATABASE_CONNECT_TIMEOUT_SECONDS: int(5, 1),
+    DATABASE_STATEMENT_TIMEOUT_SECONDS: int(15, 1),
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: int(30, 1),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PORTVAKT_DEMO_PASSWORD: z.string().optional(),
     /** HMAC key for codes, e-mail keys and CSRF tokens. */
@@ -190,6 +193,11 @@ function toConfig(env: Env) {
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    databaseTimeouts: {
+      connectMs: env.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
+      statementMs: env.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000,
+      idleInTransactionMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS * 1000,
+    },
     logLevel: env.LOG_LEVEL,
     demoPassword: env.PORTVAKT_DEMO_PASSWORD,
     secretKey: env.SECRET_KEY ?? '',

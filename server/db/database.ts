@@ -28,10 +28,23 @@ export interface DatabaseOptions {
   dataDir?: string;
   poolSize?: number;
   migrate?: boolean;
+  timeouts?: DatabaseTimeouts;
 }
 
+/** How long PostgreSQL may take before a request gives up with 503 instead of hanging (ADR 59). */
+export interface DatabaseTimeouts {
+  /** To get a connection (new or from the pool). */
+  connectMs: number;
+  /** One statement, cancelled by the server; the client gives up a second later if the server is gone. */
+  statementMs: number;
+  /** A transaction left open without a statement is ended by the server. */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5000, statementMs: 15_000, idleInTransactionMs: 30_000 };
+
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = options.url ? await openPostgres(options.url, options.poolSize ?? 10) : await openPglite(options.dataDir);
+  const database = options.url ? await openPostgres(options.url, options.poolSize ?? 10, options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS) : await openPglite(options.dataDir);
   if (options.migrate !== false) await runMigrations(database.db);
   return database;
 }
@@ -65,10 +78,20 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 /** How long a pooled connection may sit idle before it is closed (node-postgres' default is 10 s). */
 const IDLE_CONNECTION_MS = 5 * 60_000;
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, timeouts: DatabaseTimeouts): Promise<Database> {
   // Connections are kept through quiet minutes: each holds the hot statements prepared on it
   // (ADR 6), and a new one costs PostgreSQL a backend start and a parse and plan of each again.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: IDLE_CONNECTION_MS });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    idleTimeoutMillis: IDLE_CONNECTION_MS,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    // A server that vanished (packets dropped) never cancels anything: the client gives up itself.
+    query_timeout: timeouts.statementMs + 1000,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    keepAlive: true,
+  });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const listeners: pg.Client[] = [];
@@ -76,7 +99,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     db: drizzlePg(pool) as unknown as Db,
     kind: 'postgres',
     async listen(channel, onNotify) {
-      const client = new pg.Client({ connectionString: url });
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeouts.connectMs, keepAlive: true });
       client.on('error', () => {});
       await client.connect();
       client.on('notification', (msg) => msg.channel === channel && onNotify());

@@ -47,7 +47,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerProblemHandlers(app);
+  registerProblemHandlers(app, services.databaseAvailability);
   registerRejectNul(app);
   registerRequestLog(app);
   registerSecurityHeaders(app, { hsts: config.isProduction });
@@ -92,7 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
-  opsRoutes(app, { db: services.db, registry: services.metrics.registry, isShuttingDown: options.isShuttingDown ?? (() => false) });
+  opsRoutes(app, { db: services.db, availability: services.databaseAvailability, registry: services.metrics.registry, isShuttingDown: options.isShuttingDown ?? (() => false) });
   await options.extend?.(app);
   return app;
 }

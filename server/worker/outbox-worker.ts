@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { addSeconds, type Clock } from '../core/clock.ts';
+import type { DatabaseAvailability } from '../db/availability.ts';
 import type { Database } from '../db/database.ts';
 import {
   claimDue,
@@ -21,6 +22,8 @@ export interface WorkerDeps {
   email: EmailProvider;
   sms: SmsProvider;
   logger: Logger;
+  /** Told about a gone database, which it logs once; the worker waits while it is gone. */
+  availability?: DatabaseAvailability;
   batchSize?: number;
   leaseSeconds?: number;
   maxAttempts?: number;
@@ -114,9 +117,10 @@ export function createOutboxWorker(deps: WorkerDeps) {
   async function runLoop(): Promise<void> {
     while (running) {
       try {
-        if ((await runOnce()) > 0) continue;
+        if ((deps.availability?.available ?? true) && (await runOnce()) > 0) continue;
       } catch (error) {
-        deps.logger.error({ err: error }, 'outbox worker batch failed');
+        deps.availability?.report(error);
+        if (deps.availability?.available ?? true) deps.logger.error({ err: error }, 'outbox worker batch failed');
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollIntervalMs);

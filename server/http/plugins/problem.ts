@@ -2,6 +2,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorStatus, type ErrorCode } from '../../../contract/errors.ts';
 import { AppError } from '../../core/app-error.ts';
+import { isDatabaseUnavailable, type DatabaseAvailability } from '../../db/availability.ts';
+
+/** What a client is told to wait when the database is gone or slow: about one probe and a retry. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Send an RFC 9457 problem document with a stable code and no internals. */
 export function sendProblem(reply: FastifyReply, code: ErrorCode, extra: Record<string, unknown> = {}): FastifyReply {
@@ -40,8 +44,22 @@ export function sendFrameworkProblem(error: FastifyError, _request: FastifyReque
   sendProblem(reply, frameworkCode(error));
 }
 
-export function registerProblemHandlers(app: FastifyInstance): void {
+/**
+ * Problem documents for every error. A gone database answers 503 with Retry-After: at once
+ * while it is known to be gone (no request waits for its own timeout), and logged once, not
+ * once per request.
+ */
+export function registerProblemHandlers(app: FastifyInstance, database: DatabaseAvailability): void {
+  const unavailable = (reply: FastifyReply) =>
+    sendProblem(reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)), 'service_unavailable', { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
+  app.addHook('onRequest', async (request, reply) => {
+    if (!database.available && request.url.startsWith('/api/v1/')) return unavailable(reply);
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isDatabaseUnavailable(error)) {
+      database.report(error);
+      return unavailable(reply);
+    }
     if (error instanceof AppError) {
       const { retryAfterSeconds, extra } = error.details;
       if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
