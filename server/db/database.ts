@@ -31,7 +31,7 @@ export interface DatabaseOptions {
   timeouts?: DatabaseTimeouts;
 }
 
-/** How long PostgreSQL may take before a request gives up with 503 instead of hanging (ADR 59). */
+/** How long PostgreSQL may take before a request gives up with 503 instead of hanging (ADR 53). */
 export interface DatabaseTimeouts {
   /** To get a connection (new or from the pool). */
   connectMs: number;
