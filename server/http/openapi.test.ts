@@ -14,7 +14,7 @@ interface Operation {
   requestBody?: unknown;
   responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
 }
-type Document = { servers?: { url: string }[]; paths: Record<string, Record<string, Operation>> };
+type Document = { servers?: { url: string }[]; components: { schemas: Record<string, unknown> }; paths: Record<string, Record<string, Operation>> };
 
 /** What the mobile team writes: typed calls to sign in and read the account, from the generated types. */
 const CLIENT_PROGRAM = `
@@ -80,6 +80,9 @@ describe('the served OpenAPI document', () => {
   it('passes a real OpenAPI validator, every $ref resolving', async () => {
     // The validator dereferences in place: it gets a copy.
     await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
+    // The shared problem schema is a component; the input twins the Zod registry also yields are not.
+    expect(Object.keys(doc.components.schemas)).toContain('Problem');
+    expect(Object.keys(doc.components.schemas).filter((name) => name.endsWith('Input'))).toEqual([]);
   });
 
   it('names the server and gives every operation a unique, stable operationId', () => {

@@ -53,12 +53,13 @@ export async function registerOpenApi(app: FastifyInstance, options: OpenApiOpti
       },
     },
     transform: (data) => documentOperation(data.route, jsonSchemaTransform(data)),
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (data) => withoutUnusedSchemas(jsonSchemaTransformObject(data)),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 }
 
 type Transformed = ReturnType<typeof jsonSchemaTransform>;
+type Document = ReturnType<typeof jsonSchemaTransformObject>;
 type OperationSchema = Omit<FastifySchema, 'response'> & { response?: Record<string, unknown> };
 type SecurityRequirement = Record<string, string[]>;
 
@@ -155,4 +156,24 @@ function problemResponses(codes: ErrorCode[]): Record<string, unknown> {
     content: { 'application/problem+json': { schema: { $ref: PROBLEM_REF } } },
   };
   return responses;
+}
+
+/**
+ * Only the component schemas some operation refers to: the Zod registry also yields an input
+ * twin of every named schema, which generated clients would carry as dead types.
+ */
+function withoutUnusedSchemas(document: Document): Document {
+  const schemas: Record<string, unknown> = ('components' in document && document.components?.schemas) || {};
+  const used = new Set<string>();
+  const visit = (value: unknown): void => {
+    for (const [, name] of JSON.stringify(value ?? null).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      if (name && !used.has(name)) {
+        used.add(name);
+        visit(schemas[name]);
+      }
+    }
+  };
+  visit(document.paths);
+  const components = 'components' in document ? document.components : undefined;
+  return { ...document, components: { ...components, schemas: Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name))) } } as Document;
 }
