@@ -1,9 +1,7 @@
 import { registerRequestLog } from './plugins/request-log.ts';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Services } from '../services.ts';
 import { devInboxRoutes } from '../modules/notifications/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
@@ -14,6 +12,7 @@ import { contractsRoutes } from '../modules/contracts/index.ts';
 import { registerHttpMetrics } from './metrics.ts';
 import { opsRoutes } from './ops.routes.ts';
 import { publicRoutes } from './public.routes.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
 import { registerProblemHandlers, sendFrameworkProblem } from './plugins/problem.ts';
 import { registerRejectNul } from './plugins/reject-nul.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
@@ -54,22 +53,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHttpMetrics(app, services.metrics.registry);
 
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Portvakt API', version: '1', description: 'Mina sidor and the mobile app. Errors are RFC 9457 problem details with a stable `code`.' },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: cookieNames(config.cookieSecure).session },
-          bearer: { type: 'http', scheme: 'bearer' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
-
   const names = cookieNames(config.cookieSecure);
+  await registerOpenApi(app, { publicUrl: config.publicUrl, sessionCookie: names.session });
   await app.register(
     async (api) => {
       registerSession(api, services.identity, names);

@@ -143,6 +143,7 @@ export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptio
   r.post(
     '/auth/logout',
     {
+      config: { caller: 'optional' },
       schema: { tags: ['sign-in'], summary: 'Sign out this session', response: { 204: z.null(), ...problems('csrf_failed') } },
     },
     async (request, reply) => {
