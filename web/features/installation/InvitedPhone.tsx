@@ -28,6 +28,8 @@ function ConfirmPhone({ token, inviter, offered }: { token: string; inviter: str
   const format = useFormat();
   const queryClient = useQueryClient();
   const [phone, setPhone] = useState(() => format.phone(offered));
+  // A number is not broken over two lines.
+  const shown = (number: string) => format.phone(number).replace(/ /g, '\u00a0');
   const [code, setCode] = useState('');
   const codeInput = useRef<HTMLInputElement>(null);
   const send = useMutation({
@@ -52,11 +54,11 @@ function ConfirmPhone({ token, inviter, offered }: { token: string; inviter: str
     <Panel title={t('installation.invitation.phoneTitle')}>
       {confirm.isSuccess ? (
         <Alert tone="success">
-          <p>{t('installation.invitation.phoneConfirmed', { phone: format.phone(phone) })}</p>
+          <p>{t('installation.invitation.phoneConfirmed', { phone: shown(phone) })}</p>
         </Alert>
       ) : (
         <>
-          <p>{t('installation.invitation.phoneIntro', { inviter, phone: format.phone(offered) })}</p>
+          <p>{t('installation.invitation.phoneIntro', { inviter, phone: shown(offered) })}</p>
           {send.error && <Alert tone="error">{errorText(send.error)}</Alert>}
           <form className="invitation__phone" onSubmit={submitNumber} noValidate>
             <TextField

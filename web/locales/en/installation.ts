@@ -196,7 +196,7 @@ const installation: Catalog['installation'] = {
     name: 'Name',
     email: 'E-mail address',
     phone: 'Mobile number',
-    phoneHint: 'With area code, e.g. 070-123 45 67.',
+    phoneHint: 'With area code, e.g. 070-123 45 67. The person confirms it with a code by text message when accepting, and then gets their sign-in codes there.',
     language: 'Language of the invitation',
     languageHint: 'Used if the person has no account yet.',
     window: 'Access (optional)',

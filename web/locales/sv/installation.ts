@@ -195,7 +195,7 @@ const installation = {
     name: 'Namn',
     email: 'E-postadress',
     phone: 'Mobilnummer',
-    phoneHint: 'Med riktnummer, t.ex. 070-123 45 67.',
+    phoneHint: 'Med riktnummer, t.ex. 070-123 45 67. Personen bekräftar det med en kod via SMS när inbjudan godkänns och får sedan sina inloggningskoder dit.',
     language: 'Språk i inbjudan',
     languageHint: 'Används om personen inte har något konto än.',
     window: 'Åtkomst (valfritt)',
