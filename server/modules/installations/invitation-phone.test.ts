@@ -141,5 +141,12 @@ describe.each(testDbKinds())('the invited person keeps the phone the inviter typ
     expect((await me('POST', '/invitations/phone', { token: expiredToken })).json().code).toBe('invitation_expired');
     await invite('expired@example.com', '070-444 55 66');
     expect((await storedPhone('expired@example.com')).sort()).toEqual(['+46704445566', null]);
+
+    // The database holds to it: a closed invitation cannot keep a number.
+    const closed = t.services.db
+      .update(installationInvitations)
+      .set({ phone: '+46701234567' })
+      .where(eq(installationInvitations.email, 'revoked@example.com'));
+    await expect(closed).rejects.toThrow();
   });
 });
