@@ -53,6 +53,8 @@ export const errorStatus = {
   invitation_revoked: 410,
   /** Signed in as another account than the invited e-mail address. */
   invitation_wrong_account: 403,
+  /** The invitation offers its number only to an account without a verified one; it is changed on the account page. */
+  phone_already_verified: 409,
   // code words (SPEC §5.1)
   code_word_too_short: 400,
   code_word_too_long: 400,

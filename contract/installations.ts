@@ -117,4 +117,13 @@ export const invitationPeek = z.object({
   expiresAt: z.string(),
 });
 
+/**
+ * The number the inviter typed, offered to the signed-in invitee to confirm with a code while
+ * accepting; null when their account already has a verified number of its own (ADR 0045).
+ */
+export const invitationPhoneOffer = z.object({ phone: z.string().nullable() });
+/** The number to confirm: the offered one or the invitee's own instead. */
+export const invitationPhoneCodeRequest = invitationTokenRequest.extend({ phone: z.string().min(1).max(40) });
+export const invitationPhoneVerifyRequest = invitationTokenRequest.extend({ code: z.string().max(20) });
+
 export const acceptedInvitation = z.object({ installationId: z.string(), level: permissionLevel });

@@ -227,6 +227,7 @@ const en: Catalog = {
     invitation_used: 'The invitation has already been used.',
     invitation_revoked: 'The invitation has been withdrawn.',
     invitation_wrong_account: 'The invitation is for another e-mail address. Sign in with the account that was invited.',
+    phone_already_verified: 'Your account already has a confirmed mobile number. You change it on the Account page.',
     code_word_too_short: 'The code word is too short.',
     code_word_too_long: 'The code word is too long.',
     code_word_confusing: 'The code word is easy to mishear or too common. Choose another word.',

@@ -228,6 +228,7 @@ const sv = {
     invitation_used: 'Inbjudan har redan använts.',
     invitation_revoked: 'Inbjudan har återkallats.',
     invitation_wrong_account: 'Inbjudan gäller en annan e-postadress. Logga in med det konto som bjöds in.',
+    phone_already_verified: 'Ditt konto har redan ett bekräftat mobilnummer. Du ändrar det på sidan Konto.',
     code_word_too_short: 'Kodordet är för kort.',
     code_word_too_long: 'Kodordet är för långt.',
     code_word_confusing: 'Kodordet är lätt att höra fel eller för vanligt. Välj ett annat ord.',

@@ -75,6 +75,27 @@ describe('authorization matrix of the installation endpoints', () => {
       prepare: () => freshInvitation(),
       refusal: () => 'invitation_wrong_account',
     },
+    'POST /api/v1/invitations/phone': {
+      access: 'signed_in',
+      url: () => '/api/v1/invitations/phone',
+      body: () => ({ token: inviteToken }),
+      prepare: () => freshInvitation(),
+      refusal: () => 'invitation_wrong_account',
+    },
+    'POST /api/v1/invitations/phone/code': {
+      access: 'signed_in',
+      url: () => '/api/v1/invitations/phone/code',
+      body: () => ({ token: inviteToken, phone: '0701234567' }),
+      prepare: () => freshInvitation(),
+      refusal: () => 'invitation_wrong_account',
+    },
+    'POST /api/v1/invitations/phone/verify': {
+      access: 'signed_in',
+      url: () => '/api/v1/invitations/phone/verify',
+      body: () => ({ token: inviteToken, code: '123456' }),
+      prepare: () => freshInvitation(),
+      refusal: () => 'invitation_wrong_account',
+    },
     'GET /api/v1/installations/:installationId/code-words': { url: (i) => `${base(i)}/code-words` },
     'PUT /api/v1/installations/:installationId/code-words': {
       url: (i) => `${base(i)}/code-words`,

@@ -10,19 +10,25 @@ import {
   invitationList,
   invitationParams,
   invitationPeek,
+  invitationPhoneCodeRequest,
+  invitationPhoneOffer,
+  invitationPhoneVerifyRequest,
   invitationTokenRequest,
   inviteRequest,
   memberList,
   memberParams,
 } from '../../../contract/installations.ts';
+import { phoneCodeSent } from '../../../contract/account.ts';
 import { problems, typed } from '../../http/route-kit.ts';
-import { requireActor } from '../../http/plugins/session.ts';
+import { requestContext, requireActor, requireSession } from '../../http/plugins/session.ts';
 import { requireAccess } from './guard.routes.ts';
 import type { Installations } from './index.ts';
 
 const tags = ['installations'];
 const guarded = ['unauthenticated', 'forbidden', 'not_found', 'access_window_closed'] as const;
 const managed = [...guarded, 'step_up_required', 'csrf_failed', 'level_not_allowed', 'last_owner'] as const;
+/** Whatever the signed-in invitee does with a link. */
+const invitee = ['unauthenticated', 'csrf_failed', 'invitation_not_found', 'invitation_expired', 'invitation_used', 'invitation_revoked', 'invitation_wrong_account'] as const;
 
 /** Installations, their users and invitations (SPEC §4). Access is checked by the guard from `config.permission`. */
 export function installationsRoutes(app: FastifyInstance, installations: Installations): void {
@@ -168,10 +174,55 @@ export function installationsRoutes(app: FastifyInstance, installations: Install
         body: invitationTokenRequest,
         response: {
           200: acceptedInvitation,
-          ...problems('unauthenticated', 'csrf_failed', 'invitation_not_found', 'invitation_expired', 'invitation_used', 'invitation_revoked', 'invitation_wrong_account', 'already_member'),
+          ...problems(...invitee, 'already_member'),
         },
       },
     },
     async (request) => invitations.accept(requireActor(request).account, request.body.token),
+  );
+
+  r.post(
+    '/invitations/phone',
+    {
+      schema: {
+        tags,
+        summary: 'The mobile number the inviter typed, for the signed-in invitee to confirm (null when the account has a verified one)',
+        body: invitationTokenRequest,
+        response: { 200: invitationPhoneOffer, ...problems(...invitee, 'forbidden') },
+      },
+    },
+    async (request) => invitations.phoneOffer(requireSession(request), request.body.token),
+  );
+
+  r.post(
+    '/invitations/phone/code',
+    {
+      schema: {
+        tags,
+        summary: 'Send a code by SMS to the offered number or another one, to confirm it while accepting',
+        body: invitationPhoneCodeRequest,
+        response: {
+          200: phoneCodeSent,
+          ...problems(...invitee, 'forbidden', 'phone_already_verified', 'invalid_phone', 'channel_unavailable', 'resend_too_soon', 'resend_limit_reached'),
+        },
+      },
+    },
+    async (request) => invitations.sendPhoneCode(requireSession(request), request.body.token, request.body.phone),
+  );
+
+  r.post(
+    '/invitations/phone/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm the number with its code: it becomes the account\'s mobile number for codes',
+        body: invitationPhoneVerifyRequest,
+        response: { 204: z.null(), ...problems(...invitee, 'forbidden', 'phone_already_verified', 'invalid_code', 'account_locked') },
+      },
+    },
+    async (request, reply) => {
+      await invitations.confirmPhone(requireSession(request), request.body.token, request.body.code, requestContext(request));
+      return reply.code(204).send(null);
+    },
   );
 }

@@ -34,7 +34,8 @@ export const installationInvitations = pgTable('installation_invitations', {
   tokenHash: text('token_hash').notNull().unique(),
   email: text('email').notNull(),
   name: text('name').notNull(),
-  phone: text('phone').notNull(),
+  /** What the inviter typed; set while the invitation is open, erased when it closes (migration 0042). */
+  phone: text('phone'),
   level: text('level').$type<Exclude<PermissionLevel, 'owner'>>().notNull(),
   accessWindow: jsonb('access_window').$type<AccessWindow>(),
   language: text('language').$type<'sv' | 'en'>().notNull(),

@@ -5,7 +5,15 @@ import { addSeconds } from '../../core/clock.ts';
 import { hashToken, newId, newToken } from '../../core/tokens.ts';
 import type { Executor } from '../../db/database.ts';
 import { recordInstallationAudit } from '../audit/index.ts';
-import { findAccountById, isPlausibleEmail, normalizeEmail, normalizePhone, type Account } from '../identity/index.ts';
+import {
+  findAccountById,
+  isPlausibleEmail,
+  normalizeEmail,
+  normalizePhone,
+  type Account,
+  type RequestContext,
+  type SessionActor,
+} from '../identity/index.ts';
 import { findInstallation, findMember, insertMember } from './installations.store.ts';
 import type { Invitation } from './installations.tables.ts';
 import type { InstallationsService } from './installations.service.ts';
@@ -38,7 +46,8 @@ export function createInvitationsService(deps: InstallationsDeps, installations:
       id: inv.id,
       name: inv.name,
       email: inv.email,
-      phone: inv.phone,
+      // Open invitations keep the number (the check constraint of migration 0042).
+      phone: inv.phone!,
       level: inv.level,
       accessWindow: inv.accessWindow,
       invitedBy: inviterName,
@@ -74,6 +83,25 @@ export function createInvitationsService(deps: InstallationsDeps, installations:
     if (!inv) throw new AppError('not_found');
     checkAssign(access.member.level, inv.level);
     return inv;
+  }
+
+  /** The invitation behind a link, still open and for the signed-in account's address. */
+  async function openInvitationFor(account: Account, token: string): Promise<Invitation> {
+    const inv = await findInvitationByTokenHash(deps.db, hashToken(token));
+    const problem = invitationProblem(inv, deps.clock.now(), account.email);
+    if (problem || !inv) throw new AppError(problem ?? 'invitation_not_found');
+    return inv;
+  }
+
+  const hasVerifiedPhone = (account: Account) => Boolean(account.phone && account.phoneVerifiedAt);
+
+  /**
+   * Confirming a number through the invitation is only for an account without a verified one;
+   * the link proves the mailbox as an e-mailed step-up code would, so no step-up is asked (ADR 0045).
+   */
+  async function checkPhoneConfirmable(actor: SessionActor, token: string): Promise<void> {
+    await openInvitationFor(actor.account, token);
+    if (hasVerifiedPhone(actor.account)) throw new AppError('phone_already_verified');
   }
 
   return {
@@ -180,6 +208,23 @@ export function createInvitationsService(deps: InstallationsDeps, installations:
         level: inv.level,
         expiresAt: inv.expiresAt.toISOString(),
       };
+    },
+
+    /** The number the inviter typed, for the invitee to confirm; an account with a verified number keeps it. */
+    async phoneOffer(actor: SessionActor, token: string): Promise<{ phone: string | null }> {
+      const inv = await openInvitationFor(actor.account, token);
+      return { phone: hasVerifiedPhone(actor.account) ? null : inv.phone };
+    },
+
+    /** A code by SMS to the offered number, or to the one the invitee typed instead: the account page's phone change. */
+    async sendPhoneCode(actor: SessionActor, token: string, phone: string): Promise<{ sentTo: string; expiresInSeconds: number }> {
+      await checkPhoneConfirmable(actor, token);
+      return deps.identity.contactDetails.requestPhoneChange(actor, phone);
+    },
+
+    async confirmPhone(actor: SessionActor, token: string, code: string, ctx: RequestContext): Promise<void> {
+      await checkPhoneConfirmable(actor, token);
+      await deps.identity.contactDetails.confirmPhoneChange(actor, code, ctx);
     },
 
     /** Accept while signed in as the invited address; the link is spent in the same statement that checks it. */

@@ -4,6 +4,8 @@ import { installationInvitations, type Invitation } from './installations.tables
 
 const t = installationInvitations;
 const isOpen = and(isNull(t.consumedAt), isNull(t.revokedAt));
+// Whatever closes an invitation (accepted, revoked, replaced) also erases the number the inviter
+// typed: personal data kept only while the invitation is open (a check constraint holds to it).
 
 /** Undefined when an open invitation to that address already exists (the partial unique index). */
 export async function insertInvitation(db: Executor, row: typeof t.$inferInsert): Promise<Invitation | undefined> {
@@ -19,7 +21,7 @@ export async function insertInvitation(db: Executor, row: typeof t.$inferInsert)
 export async function closeExpiredInvitations(db: Executor, installationId: string, email: string, now: Date): Promise<void> {
   await db
     .update(t)
-    .set({ revokedAt: now })
+    .set({ revokedAt: now, phone: null })
     .where(and(eq(t.installationId, installationId), eq(t.email, email), isOpen, lte(t.expiresAt, now)));
 }
 
@@ -44,7 +46,7 @@ export async function replaceInvitationToken(db: Executor, id: string, tokenHash
 }
 
 export async function revokeInvitation(db: Executor, id: string, now: Date): Promise<Invitation | undefined> {
-  const [row] = await db.update(t).set({ revokedAt: now }).where(and(eq(t.id, id), isOpen)).returning();
+  const [row] = await db.update(t).set({ revokedAt: now, phone: null }).where(and(eq(t.id, id), isOpen)).returning();
   return row;
 }
 
@@ -55,7 +57,7 @@ export async function revokeInvitation(db: Executor, id: string, now: Date): Pro
 export async function consumeInvitation(db: Executor, tokenHash: string, email: string, accountId: string, now: Date): Promise<Invitation | undefined> {
   const [row] = await db
     .update(t)
-    .set({ consumedAt: now, acceptedBy: accountId })
+    .set({ consumedAt: now, acceptedBy: accountId, phone: null })
     .where(and(eq(t.tokenHash, tokenHash), isOpen, gt(t.expiresAt, now), eq(t.email, email)))
     .returning();
   return row;

@@ -17,6 +17,7 @@ import { usePageTitle } from '../../lib/page-title.ts';
 import { useMe } from '../../lib/queries.ts';
 import { installationApi } from './installation.api.ts';
 import { forgetInvitationToken, rememberInvitedEmail, useInvitationToken } from './invitation-token.ts';
+import { InvitedPhone } from './InvitedPhone.tsx';
 import { RegisterToAccept } from './RegisterToAccept.tsx';
 import './installation.css';
 
@@ -78,7 +79,7 @@ function Invitation({ token, invitation }: { token: string; invitation: Peek }) 
         <LoadingState label={t('app.loading')} />
       ) : me.data ? (
         me.data.email.toLowerCase() === invitation.email.toLowerCase() ? (
-          <Accept token={token} alias={invitation.installationAlias} />
+          <Accept token={token} alias={invitation.installationAlias} inviter={invitation.inviterName} />
         ) : (
           <WrongAccount email={me.data.email} />
         )
@@ -89,7 +90,7 @@ function Invitation({ token, invitation }: { token: string; invitation: Peek }) 
   );
 }
 
-function Accept({ token, alias }: { token: string; alias: string }) {
+function Accept({ token, alias, inviter }: { token: string; alias: string; inviter: string }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -120,16 +121,19 @@ function Accept({ token, alias }: { token: string; alias: string }) {
     );
   }
   return (
-    <div className="invitation__actions">
-      {accept.isError && (
-        <Alert tone="error">
-          <p>{errorText(accept.error)}</p>
-        </Alert>
-      )}
-      <Button busy={accept.isPending} busyLabel={t('installation.invitation.accepting')} onClick={() => accept.mutate()}>
-        {t('installation.invitation.accept')}
-      </Button>
-    </div>
+    <>
+      <InvitedPhone token={token} inviter={inviter} />
+      <div className="invitation__actions">
+        {accept.isError && (
+          <Alert tone="error">
+            <p>{errorText(accept.error)}</p>
+          </Alert>
+        )}
+        <Button busy={accept.isPending} busyLabel={t('installation.invitation.accepting')} onClick={() => accept.mutate()}>
+          {t('installation.invitation.accept')}
+        </Button>
+      </div>
+    </>
   );
 }
 
