@@ -8,6 +8,8 @@ export const invoice = z.object({
   dueOn: z.string(),
   amountOre: z.number().int(),
   status: z.enum(['paid', 'unpaid', 'overdue']),
+  /** The invoice document (usually a PDF) in the company's billing system; null when it provides none. */
+  documentUrl: z.url({ protocol: /^https$/ }).nullable(),
 });
 
 /** Account and contract information (SPEC §6); amounts in öre (SEK × 100). */

@@ -177,14 +177,15 @@ export function texts(language: Language) {
 
 /**
  * Check a page the way an auditor would, at desktop and phone width: axe-core finds no WCAG 2.2
- * A/AA violations, and a screenshot is saved for a person to look at.
+ * A/AA violations, and a screenshot is saved for a person to look at. `extraWidths` adds widths
+ * a page's layout changes at, such as a common phone's 390 px.
  */
-export async function checkPage(page: Page, name: string, language: Language): Promise<void> {
+export async function checkPage(page: Page, name: string, language: Language, extraWidths: readonly number[] = []): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   const errors = pageErrors.get(page) ?? [];
   if (errors.length) throw new Error(`errors in the page before ${name}:\n${errors.join('\n')}`);
   const original = page.viewportSize();
-  for (const [label, width] of Object.entries(widths)) {
+  for (const [label, width] of [...Object.entries(widths), ...extraWidths.map((w) => [`${w}px`, w] as const)]) {
     await page.setViewportSize({ width, height: 900 });
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

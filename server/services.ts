@@ -10,6 +10,7 @@ import { createInstallations } from './modules/installations/index.ts';
 import { createCodeWords } from './modules/codewords/index.ts';
 import { createContacts } from './modules/contacts/index.ts';
 import { createContracts } from './modules/contracts/index.ts';
+import { createOverview } from './modules/overview/index.ts';
 import { createProviders, type Providers } from './providers/providers.ts';
 import { createOutboxWorker } from './worker/outbox-worker.ts';
 import { startPeriodic } from './worker/periodic.ts';
@@ -42,6 +43,7 @@ export function createServices(options: ServiceOptions) {
   const codeWords = createCodeWords({ db, clock, keyRing: config.encryption, hasher, installations });
   const contacts = createContacts({ db, clock });
   const contracts = createContracts({ db, clock });
+  const overview = createOverview({ installations, codeWords, contacts });
   const providers = options.providers ?? createProviders(config, db, clock);
   const worker = createOutboxWorker({
     database,
@@ -74,7 +76,7 @@ export function createServices(options: ServiceOptions) {
       await worker.stop();
     };
   }
-  return { config, database, databaseAvailability, db, clock, logger, metrics, notifications, hasher, identity, accountClosure, installations, codeWords, contacts, contracts, providers, worker, startBackground };
+  return { config, database, databaseAvailability, db, clock, logger, metrics, notifications, hasher, identity, accountClosure, installations, codeWords, contacts, contracts, overview, providers, worker, startBackground };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -32,11 +32,20 @@ describe('demo data', () => {
     const contract = (await get('/contract')).json();
     expect(contract).toMatchObject({ contractNumber: 'AV-2024-018342', bindingEndsOn: '2027-02-28', currency: 'SEK' });
     expect(contract.invoices).toHaveLength(3);
+    // Recent invoices link their document; the oldest shows how one without looks.
+    expect(contract.invoices.map((i: { documentUrl: string | null }) => i.documentUrl !== null)).toEqual([true, true, false]);
+    expect((await get('/overview')).json()).toEqual({
+      level: 'owner',
+      users: { count: 3 },
+      codeWords: { customerWordSet: true, companyWordSet: true, customerWordLocked: false },
+      contactPersons: { count: 2, max: 5 },
+    });
 
     const adminWeb = await signInWeb(t, admin!);
     expect((await get('/contract', adminWeb)).statusCode).toBe(200);
     const userWeb = await signInWeb(t, user!);
     expect((await get('/contract', userWeb)).json().code).toBe('forbidden');
+    expect((await get('/overview', userWeb)).json()).toEqual({ level: 'user', users: null, codeWords: null, contactPersons: null });
     const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/installations', cookies: userWeb.cookies })).json();
     expect(mine[0]).toMatchObject({ level: 'user', allowedActions: ['installation.view', 'membership.leave'], assignableLevels: [] });
   });

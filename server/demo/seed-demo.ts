@@ -36,8 +36,9 @@ export async function seedDemo(services: Services, password: string): Promise<bo
     terminationEndsOn: null,
     invoices: [
       { number: '7100234', issuedOn: '2026-08-25', dueOn: '2026-09-30', amountOre: 44900, status: 'paid' },
-      { number: '7100871', issuedOn: '2026-09-25', dueOn: '2026-10-31', amountOre: 44900, status: 'paid' },
-      { number: '7101502', issuedOn: '2026-10-25', dueOn: '2026-11-30', amountOre: 44900, status: 'unpaid' },
+      // The billing system keeps documents of recent invoices only, so the oldest has none.
+      { number: '7100871', issuedOn: '2026-09-25', dueOn: '2026-10-31', amountOre: 44900, status: 'paid', documentUrl: 'https://billing.example.com/invoices/7100871.pdf' },
+      { number: '7101502', issuedOn: '2026-10-25', dueOn: '2026-11-30', amountOre: 44900, status: 'unpaid', documentUrl: 'https://billing.example.com/invoices/7101502.pdf' },
     ],
   });
   return true;

@@ -9,6 +9,7 @@ import { guardInstallationRoutes, installationsRoutes } from '../modules/install
 import { codeWordsRoutes } from '../modules/codewords/index.ts';
 import { contactsRoutes } from '../modules/contacts/index.ts';
 import { contractsRoutes } from '../modules/contracts/index.ts';
+import { overviewRoutes } from '../modules/overview/index.ts';
 import { registerHttpMetrics } from './metrics.ts';
 import { opsRoutes } from './ops.routes.ts';
 import { publicRoutes } from './public.routes.ts';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         codeWordsRoutes(scope, services.codeWords);
         contactsRoutes(scope, services.contacts);
         contractsRoutes(scope, services.contracts);
+        overviewRoutes(scope, services.overview);
       });
     },
     { prefix: '/api/v1' },

@@ -7,7 +7,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import { recordInstallationAudit, type InstallationAuditAction } from '../audit/index.ts';
 import type { Account } from '../identity/index.ts';
 import { isPermutation, normalizeContact, type ContactInput } from './contacts.rules.ts';
-import { deleteContact, insertContact, listContacts, lockContacts, setPosition, updateContact } from './contacts.store.ts';
+import { countContacts, deleteContact, insertContact, listContacts, lockContacts, setPosition, updateContact } from './contacts.store.ts';
 import type { ContactPerson } from './contacts.tables.ts';
 
 export interface ContactsDeps {
@@ -53,6 +53,7 @@ export function createContacts(deps: ContactsDeps) {
 
   return {
     list: async (installationId: string) => (await listContacts(db, installationId)).map(view),
+    count: (installationId: string) => countContacts(db, installationId),
 
     add(installationId: string, by: Account, input: ContactInput): Promise<ContactView[]> {
       const contact = normalizeContact(input);

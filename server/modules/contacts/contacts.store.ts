@@ -11,6 +11,10 @@ export async function listContacts(db: Executor, installationId: string): Promis
   return db.select().from(contactPersons).where(eq(contactPersons.installationId, installationId)).orderBy(asc(contactPersons.position));
 }
 
+export async function countContacts(db: Executor, installationId: string): Promise<number> {
+  return db.$count(contactPersons, eq(contactPersons.installationId, installationId));
+}
+
 export async function insertContact(db: Executor, row: typeof contactPersons.$inferInsert): Promise<ContactPerson> {
   const [inserted] = await db.insert(contactPersons).values(row).returning();
   return inserted!;

@@ -4,7 +4,7 @@ import { AppError } from '../../core/app-error.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/database.ts';
 import { recordInstallationAudit } from '../audit/index.ts';
-import { bindingEndsOn } from './contracts.rules.ts';
+import { bindingEndsOn, invoiceDocumentUrl } from './contracts.rules.ts';
 import { findContract, listInvoices, upsertContract, upsertInvoice } from './contracts.store.ts';
 import type { Contract, Invoice } from './contracts.tables.ts';
 
@@ -14,7 +14,17 @@ export interface ContractsDeps {
 }
 
 type ContractInfo = z.infer<typeof contractInfo>;
-export type ContractRecord = Omit<Contract, 'updatedAt'> & { invoices: Array<Omit<Invoice, 'installationId'>> };
+/** An invoice as the billing system reports it; one without a document may leave the link out. */
+type InvoiceRecord = Omit<Invoice, 'installationId' | 'documentUrl'> & { documentUrl?: string | null };
+export type ContractRecord = Omit<Contract, 'updatedAt'> & { invoices: InvoiceRecord[] };
+
+/** A document link the portal could not safely open refuses the whole report, before anything is stored. */
+function documentUrlOf(invoice: InvoiceRecord): string | null {
+  if (invoice.documentUrl == null) return null;
+  const url = invoiceDocumentUrl(invoice.documentUrl);
+  if (!url) throw new AppError('validation_failed', { extra: { field: 'documentUrl', invoice: invoice.number } });
+  return url;
+}
 
 /** Account and contract information (SPEC §6): read here, written by the company's systems. */
 export function createContracts(deps: ContractsDeps) {
@@ -32,7 +42,7 @@ export function createContracts(deps: ContractsDeps) {
         monthlyPriceOre: contract.monthlyPriceOre,
         currency: 'SEK',
         termination: { state: contract.terminationState, requestedOn: contract.terminationRequestedOn, endsOn: contract.terminationEndsOn },
-        invoices: invoices.map(({ number, issuedOn, dueOn, amountOre, status }) => ({ number, issuedOn, dueOn, amountOre, status })),
+        invoices: invoices.map(({ number, issuedOn, dueOn, amountOre, status, documentUrl }) => ({ number, issuedOn, dueOn, amountOre, status, documentUrl })),
       };
     },
 
@@ -40,9 +50,10 @@ export function createContracts(deps: ContractsDeps) {
     async record(input: ContractRecord): Promise<void> {
       const now = deps.clock.now();
       const { invoices, ...contract } = input;
+      const rows = invoices.map((invoice) => ({ ...invoice, documentUrl: documentUrlOf(invoice), installationId: contract.installationId }));
       await deps.db.transaction(async (tx) => {
         await upsertContract(tx, { ...contract, updatedAt: now });
-        for (const invoice of invoices) await upsertInvoice(tx, { ...invoice, installationId: contract.installationId });
+        for (const row of rows) await upsertInvoice(tx, row);
         await recordInstallationAudit(tx, {
           installationId: contract.installationId,
           actorAccountId: null,

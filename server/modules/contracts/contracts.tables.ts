@@ -23,6 +23,8 @@ export const invoices = pgTable('invoices', {
   dueOn: day('due_on').notNull(),
   amountOre: integer('amount_ore').notNull(),
   status: text('status').$type<'paid' | 'unpaid' | 'overdue'>().notNull(),
+  /** The invoice document in the billing system (https), when it provides one. */
+  documentUrl: text('document_url'),
 });
 
 export type Contract = typeof contracts.$inferSelect;

@@ -120,6 +120,7 @@ describe('authorization matrix of the installation endpoints', () => {
       prepare: () => resetContacts(),
     },
     'GET /api/v1/installations/:installationId/contract': { url: (i) => `${base(i)}/contract` },
+    'GET /api/v1/installations/:installationId/overview': { url: (i) => `${base(i)}/overview` },
   };
 
   /** One contact person, so routes that change or remove one always find it. */

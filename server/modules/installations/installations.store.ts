@@ -79,6 +79,10 @@ export async function listMembers(db: Executor, installationId: string): Promise
     .orderBy(asc(installationMembers.createdAt));
 }
 
+export async function countMembers(db: Executor, installationId: string): Promise<number> {
+  return db.$count(installationMembers, eq(installationMembers.installationId, installationId));
+}
+
 /** False when the account already is a member. */
 export async function insertMember(db: Executor, row: typeof installationMembers.$inferInsert): Promise<boolean> {
   const inserted = await db.insert(installationMembers).values(row).onConflictDoNothing().returning({ accountId: installationMembers.accountId });

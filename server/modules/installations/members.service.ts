@@ -5,7 +5,7 @@ import { recordInstallationAudit } from '../audit/index.ts';
 import { findAccountById } from '../identity/index.ts';
 import type { ErrorCode } from '../../../contract/errors.ts';
 import type { Executor } from '../../db/database.ts';
-import { deleteMember, findMember, listMembers, listMembershipsOfAccount, updateMember } from './installations.store.ts';
+import { countMembers, deleteMember, findMember, listMembers, listMembershipsOfAccount, updateMember } from './installations.store.ts';
 import type { InstallationsService } from './installations.service.ts';
 import type { Access, InstallationsDeps } from './installations.types.ts';
 import { checkAccessWindow, checkAssign, checkManage } from './members.rules.ts';
@@ -35,6 +35,8 @@ export function createMembersService(deps: InstallationsDeps, installations: Ins
   }
 
   return {
+    count: (installationId: string) => countMembers(deps.db, installationId),
+
     async list(access: Access): Promise<MemberView[]> {
       const members = await listMembers(deps.db, access.installation.id);
       const views = await Promise.all(

@@ -94,6 +94,7 @@ function Contract({ installation }: { installation: InstallationSummary }) {
                 <th scope="col">{t('installation.contract.dueOn')}</th>
                 <th scope="col" className="contract__amount">{t('installation.contract.amount')}</th>
                 <th scope="col">{t('installation.contract.status')}</th>
+                <th scope="col">{t('installation.contract.document')}</th>
               </tr>
             </thead>
             <tbody>
@@ -105,6 +106,19 @@ function Contract({ installation }: { installation: InstallationSummary }) {
                   <td data-label={t('installation.contract.amount')} className="contract__amount">{format.money(invoice.amountOre)}</td>
                   <td data-label={t('installation.contract.status')}>
                     <span className={`contract__status contract__status--${invoice.status}`}>{t(`installation.contract.invoiceStatus.${invoice.status}`)}</span>
+                  </td>
+                  <td data-label={t('installation.contract.document')}>
+                    {/* Only where the billing system keeps the document; it opens there, outside the portal. */}
+                    {invoice.documentUrl && (
+                      <a
+                        href={invoice.documentUrl}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        aria-label={t('installation.contract.documentLinkLabel', { number: invoice.number })}
+                      >
+                        {t('installation.contract.documentLink')}
+                      </a>
+                    )}
                   </td>
                 </tr>
               ))}

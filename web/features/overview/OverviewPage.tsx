@@ -5,7 +5,9 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { CurrentInstallationPanel } from '../installation/CurrentInstallationPanel.tsx';
 import { usePageTitle } from '../../lib/page-title.ts';
+import { useCurrentInstallation } from '../../lib/current-installation.tsx';
 import { useMe } from '../../lib/queries.ts';
+import { InstallationGlance } from './InstallationGlance.tsx';
 import './overview.css';
 
 const secondFactorKey = {
@@ -22,6 +24,7 @@ const secondFactorKey = {
 export function OverviewPage() {
   const { t } = useTranslation();
   const me = useMe().data!;
+  const { current, can } = useCurrentInstallation();
   usePageTitle(t('overview.title'));
   return (
     <>
@@ -32,8 +35,13 @@ export function OverviewPage() {
         <span className="overview__tile-hint">{t('overview.accountLinkHint')}</span>
       </Link>
       <CurrentInstallationPanel />
+      {/* Outside a restricted user's window the installation answers nothing; the panel above says why. */}
+      {current && can('installation.view') && <InstallationGlance key={current.id} installation={current} />}
       <Panel title={t('overview.thisSignIn')}>
         <p>{t(secondFactorKey[me.secondFactor])}</p>
+      </Panel>
+      <Panel title={t('overview.app.title')}>
+        <p>{t('overview.app.text')}</p>
       </Panel>
     </>
   );

@@ -75,6 +75,9 @@ const installation: Catalog['installation'] = {
     dueOn: 'Due date',
     amount: 'Amount',
     status: 'Status',
+    document: 'Document',
+    documentLink: 'Invoice (PDF)',
+    documentLinkLabel: 'Invoice (PDF), number {{number}}, opens in a new tab',
     invoiceStatus: {
       paid: 'Paid',
       unpaid: 'Unpaid',

@@ -74,6 +74,9 @@ const installation = {
     dueOn: 'Förfallodatum',
     amount: 'Belopp',
     status: 'Status',
+    document: 'Dokument',
+    documentLink: 'Faktura (PDF)',
+    documentLinkLabel: 'Faktura (PDF), nummer {{number}}, öppnas i ny flik',
     invoiceStatus: {
       paid: 'Betald',
       unpaid: 'Obetald',
