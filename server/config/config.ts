@@ -76,6 +76,7 @@ const envSchema = z
     LOGIN_RATE_LIMIT_PER_IP: int(30, 1),
     LOGIN_RATE_LIMIT_GLOBAL: int(3000, 1),
     LOGIN_RATE_LIMIT_WINDOW_SECONDS: int(300, 1),
+    LOGIN_KNOWN_ADDRESS_DAYS: int(90, 1),
     // account self-service (SPEC §3.2, §3.10–3.15)
     ACTIVATION_LINK_DAYS: int(7, 1),
     PASSWORD_RESET_LINK_MINUTES: int(30, 5),
@@ -249,6 +250,7 @@ function toConfig(env: Env) {
       loginRateLimitPerIp: env.LOGIN_RATE_LIMIT_PER_IP,
       loginRateLimitGlobal: env.LOGIN_RATE_LIMIT_GLOBAL,
       loginRateLimitWindowSeconds: env.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
+      loginKnownAddressSeconds: env.LOGIN_KNOWN_ADDRESS_DAYS * 86400,
       activationLinkSeconds: env.ACTIVATION_LINK_DAYS * 86400,
       passwordResetLinkSeconds: env.PASSWORD_RESET_LINK_MINUTES * 60,
       emailChangeLinkSeconds: env.EMAIL_CHANGE_LINK_HOURS * 3600,
