@@ -1,9 +1,21 @@
+import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+/** "SE,NO" → ['SE', 'NO']: ISO 3166 country codes that phone numbers are known for. */
+const countries = (def: string) =>
+  z
+    .string()
+    .default(def)
+    .transform((raw, ctx) => {
+      const codes = raw.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
+      const unknown = codes.filter((code) => !isSupportedCountry(code));
+      if (unknown.length) ctx.addIssue({ code: 'custom', message: `not country codes of phone numbers: ${unknown.join(', ')}` });
+      return codes;
+    });
 
 const ELKS_URL = 'https://api.46elks.com';
 const TWILIO_URL = 'https://api.twilio.com';
@@ -67,6 +79,13 @@ const envSchema = z
     SMS_PER_ACCOUNT_PER_DAY: int(5, 0),
     SMS_MONTHLY_BUDGET: int(20000, 0),
     SMS_COST_ORE: int(45, 0),
+    // SMS to numbers not yet verified (a new phone to confirm): issue 15 item 5, ADR 52
+    SMS_ALLOWED_COUNTRIES: countries('SE,NO,DK,FI,IS'),
+    SMS_UNVERIFIED_BUDGET_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
+    SMS_UNVERIFIED_PER_IP: int(5, 1),
+    SMS_UNVERIFIED_PER_ACCOUNT: int(3, 1),
+    SMS_UNVERIFIED_GLOBAL: int(100, 1),
+    SMS_UNVERIFIED_WINDOW_SECONDS: int(3600, 1),
     TRUSTED_DEVICE_DAYS: int(30, 1),
     SESSION_IDLE_MINUTES: int(30, 1),
     SESSION_ABSOLUTE_HOURS: int(12, 1),
@@ -241,6 +260,14 @@ function toConfig(env: Env) {
       flowTtlSeconds: env.LOGIN_FLOW_TTL_SECONDS,
       smsPerAccountPerDay: env.SMS_PER_ACCOUNT_PER_DAY,
       smsMonthlyBudget: env.SMS_MONTHLY_BUDGET,
+      unverifiedSms: {
+        allowedCountries: new Set(env.SMS_ALLOWED_COUNTRIES),
+        budgetSharePercent: env.SMS_UNVERIFIED_BUDGET_PERCENT,
+        perIp: env.SMS_UNVERIFIED_PER_IP,
+        perAccount: env.SMS_UNVERIFIED_PER_ACCOUNT,
+        global: env.SMS_UNVERIFIED_GLOBAL,
+        windowSeconds: env.SMS_UNVERIFIED_WINDOW_SECONDS,
+      },
       trustedDeviceSeconds: env.TRUSTED_DEVICE_DAYS * 86400,
       sessionIdleSeconds: env.SESSION_IDLE_MINUTES * 60,
       sessionAbsoluteSeconds: env.SESSION_ABSOLUTE_HOURS * 3600,
