@@ -106,8 +106,9 @@ export function createContactDetails(deps: IdentityDeps, parts: ContactDetailsPa
       if (!phone) throw new AppError('invalid_phone');
       const now = deps.clock.now();
       return db.transaction(async (tx) => {
-        const code = await challenges.issue(tx, actor, 'phone_change', 'sms', phone, now);
+        // The destination and the limits first: a refused number is refused, however soon it comes.
         await unverifiedSms.reserve(tx, actor.account, phone, ctx, now);
+        const code = await challenges.issue(tx, actor, 'phone_change', 'sms', phone, now);
         const sentTo = await codes.send(tx, actor.account, 'sms', code, 'phone_change_code', { to: phone });
         return { sentTo, expiresInSeconds: auth.codeTtlSeconds };
       });
