@@ -30,6 +30,7 @@ describe('configuration', () => {
     expect([...loadConfig({ SECRET_KEY: 'x'.repeat(40), SMS_ALLOWED_COUNTRIES: ' se, ax ' }).auth.unverifiedSms.allowedCountries]).toEqual(['SE', 'AX']);
     expect(() => loadConfig({ SECRET_KEY: 'x'.repeat(40), SMS_ALLOWED_COUNTRIES: 'SE,Nordic' })).toThrow(/SMS_ALLOWED_COUNTRIES: not country codes of phone numbers: NORDIC/);
     expect(() => loadConfig({ SECRET_KEY: 'x'.repeat(40), SMS_UNVERIFIED_BUDGET_PERCENT: '101' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SECRET_KEY: 'x'.repeat(40), SMS_UNVERIFIED_WINDOW_SECONDS: '86401' })).toThrow(/SMS_UNVERIFIED_WINDOW_SECONDS/);
   });
 
   it('reads a rotatable key ring', () => {

@@ -85,7 +85,8 @@ const envSchema = z
     SMS_UNVERIFIED_PER_IP: int(5, 1),
     SMS_UNVERIFIED_PER_ACCOUNT: int(3, 1),
     SMS_UNVERIFIED_GLOBAL: int(100, 1),
-    SMS_UNVERIFIED_WINDOW_SECONDS: int(3600, 1),
+    // At most a day: housekeeping removes windows that started more than a day ago.
+    SMS_UNVERIFIED_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
     TRUSTED_DEVICE_DAYS: int(30, 1),
     SESSION_IDLE_MINUTES: int(30, 1),
     SESSION_ABSOLUTE_HOURS: int(12, 1),
