@@ -35,6 +35,8 @@ export const errorStatus = {
   password_too_common: 400,
   password_contains_personal_data: 400,
   invalid_phone: 400,
+  /** An SMS to a number not yet verified goes only to the countries of `SMS_ALLOWED_COUNTRIES`. */
+  sms_destination_not_allowed: 422,
   invalid_email: 400,
   email_taken: 409,
   // installations, users and levels (SPEC §4)

@@ -36,6 +36,10 @@ describeInBrowser('Konto: the account page in a real browser', () => {
       await page.getByRole('button', { name: t.account.confirmPhone }).click();
       await page.getByRole('status').getByText(t.account.phoneChanged).waitFor();
       await page.getByRole('definition').getByText(shownPhone).waitFor();
+      // A new number abroad gets no SMS: the page says so and where to turn.
+      await page.getByLabel(t.account.newPhone).fill('+44 7400 123456');
+      await page.getByRole('button', { name: t.account.sendPhoneCode }).click();
+      await page.getByRole('alert').getByText(t.errors.sms_destination_not_allowed).waitFor();
 
       // Still within the step-up's few minutes: no second question.
       const newEmail = `ny.${account.email}`;

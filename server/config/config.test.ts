@@ -25,6 +25,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ SECRET_KEY: 'x'.repeat(40), ARGON2_MEMORY_KIB: '1024' })).toThrow(ConfigError);
   });
 
+  it('allows SMS to unverified numbers in the Nordic countries unless told otherwise, and refuses unknown country codes', () => {
+    expect([...loadConfig({ SECRET_KEY: 'x'.repeat(40) }).auth.unverifiedSms.allowedCountries]).toEqual(['SE', 'NO', 'DK', 'FI', 'IS']);
+    expect([...loadConfig({ SECRET_KEY: 'x'.repeat(40), SMS_ALLOWED_COUNTRIES: ' se, ax ' }).auth.unverifiedSms.allowedCountries]).toEqual(['SE', 'AX']);
+    expect(() => loadConfig({ SECRET_KEY: 'x'.repeat(40), SMS_ALLOWED_COUNTRIES: 'SE,Nordic' })).toThrow(/SMS_ALLOWED_COUNTRIES: not country codes of phone numbers: NORDIC/);
+    expect(() => loadConfig({ SECRET_KEY: 'x'.repeat(40), SMS_UNVERIFIED_BUDGET_PERCENT: '101' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SECRET_KEY: 'x'.repeat(40), SMS_UNVERIFIED_WINDOW_SECONDS: '86401' })).toThrow(/SMS_UNVERIFIED_WINDOW_SECONDS/);
+  });
+
   it('reads a rotatable key ring', () => {
     const config = loadConfig({ SECRET_KEY: 'x'.repeat(40), ENCRYPTION_KEYS: 'k2:aaaaaaaaaaaaaaaaaaaa,k1:bbbbbbbbbbbbbbbbbbbb' });
     expect(config.encryption.currentKeyId).toBe('k2');

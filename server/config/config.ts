@@ -1,9 +1,21 @@
+import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+/** "SE,NO" → ['SE', 'NO']: ISO 3166 country codes that phone numbers are known for. */
+const countries = (def: string) =>
+  z
+    .string()
+    .default(def)
+    .transform((raw, ctx) => {
+      const codes = raw.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
+      const unknown = codes.filter((code) => !isSupportedCountry(code));
+      if (unknown.length) ctx.addIssue({ code: 'custom', message: `not country codes of phone numbers: ${unknown.join(', ')}` });
+      return codes;
+    });
 
 const ELKS_URL = 'https://api.46elks.com';
 const TWILIO_URL = 'https://api.twilio.com';
@@ -67,6 +79,14 @@ const envSchema = z
     SMS_PER_ACCOUNT_PER_DAY: int(5, 0),
     SMS_MONTHLY_BUDGET: int(20000, 0),
     SMS_COST_ORE: int(45, 0),
+    // SMS to numbers not yet verified (a new phone to confirm): issue 15 item 5, ADR 52
+    SMS_ALLOWED_COUNTRIES: countries('SE,NO,DK,FI,IS'),
+    SMS_UNVERIFIED_BUDGET_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
+    SMS_UNVERIFIED_PER_IP: int(5, 1),
+    SMS_UNVERIFIED_PER_ACCOUNT: int(3, 1),
+    SMS_UNVERIFIED_GLOBAL: int(100, 1),
+    // At most a day: housekeeping removes windows that started more than a day ago.
+    SMS_UNVERIFIED_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
     TRUSTED_DEVICE_DAYS: int(30, 1),
     SESSION_IDLE_MINUTES: int(30, 1),
     SESSION_ABSOLUTE_HOURS: int(12, 1),
@@ -76,6 +96,7 @@ const envSchema = z
     LOGIN_RATE_LIMIT_PER_IP: int(30, 1),
     LOGIN_RATE_LIMIT_GLOBAL: int(3000, 1),
     LOGIN_RATE_LIMIT_WINDOW_SECONDS: int(300, 1),
+    LOGIN_KNOWN_ADDRESS_DAYS: int(90, 1),
     // account self-service (SPEC §3.2, §3.10–3.15)
     ACTIVATION_LINK_DAYS: int(7, 1),
     PASSWORD_RESET_LINK_MINUTES: int(30, 5),
@@ -240,6 +261,14 @@ function toConfig(env: Env) {
       flowTtlSeconds: env.LOGIN_FLOW_TTL_SECONDS,
       smsPerAccountPerDay: env.SMS_PER_ACCOUNT_PER_DAY,
       smsMonthlyBudget: env.SMS_MONTHLY_BUDGET,
+      unverifiedSms: {
+        allowedCountries: new Set(env.SMS_ALLOWED_COUNTRIES),
+        budgetSharePercent: env.SMS_UNVERIFIED_BUDGET_PERCENT,
+        perIp: env.SMS_UNVERIFIED_PER_IP,
+        perAccount: env.SMS_UNVERIFIED_PER_ACCOUNT,
+        global: env.SMS_UNVERIFIED_GLOBAL,
+        windowSeconds: env.SMS_UNVERIFIED_WINDOW_SECONDS,
+      },
       trustedDeviceSeconds: env.TRUSTED_DEVICE_DAYS * 86400,
       sessionIdleSeconds: env.SESSION_IDLE_MINUTES * 60,
       sessionAbsoluteSeconds: env.SESSION_ABSOLUTE_HOURS * 3600,
@@ -249,6 +278,7 @@ function toConfig(env: Env) {
       loginRateLimitPerIp: env.LOGIN_RATE_LIMIT_PER_IP,
       loginRateLimitGlobal: env.LOGIN_RATE_LIMIT_GLOBAL,
       loginRateLimitWindowSeconds: env.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
+      loginKnownAddressSeconds: env.LOGIN_KNOWN_ADDRESS_DAYS * 86400,
       activationLinkSeconds: env.ACTIVATION_LINK_DAYS * 86400,
       passwordResetLinkSeconds: env.PASSWORD_RESET_LINK_MINUTES * 60,
       emailChangeLinkSeconds: env.EMAIL_CHANGE_LINK_HOURS * 3600,

@@ -240,6 +240,7 @@ const en: Catalog = {
     password_too_common: 'The password is too common and easy to guess. Choose another one.',
     password_contains_personal_data: 'The password must not be based on your name or e-mail address.',
     invalid_phone: 'The phone number does not look valid. Include the area code, e.g. 070-123 45 67.',
+    sms_destination_not_allowed: 'We cannot send text messages to numbers in that country. Use a Nordic mobile number, or call customer service.',
     invalid_email: 'The e-mail address does not look valid.',
     email_taken: 'The e-mail address is already used by another account.',
     access_window_closed: 'Your access does not apply right now. It is limited to certain times.',

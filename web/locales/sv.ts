@@ -241,6 +241,7 @@ const sv = {
     password_too_common: 'Lösenordet är för vanligt och lätt att gissa. Välj ett annat.',
     password_contains_personal_data: 'Lösenordet får inte bygga på ditt namn eller din e-postadress.',
     invalid_phone: 'Mobilnumret ser inte giltigt ut. Skriv det med riktnummer, t.ex. 070-123 45 67.',
+    sms_destination_not_allowed: 'Vi kan inte skicka sms till nummer i det landet. Använd ett nordiskt mobilnummer eller ring kundservice.',
     invalid_email: 'E-postadressen ser inte giltig ut.',
     email_taken: 'E-postadressen används redan av ett annat konto.',
     access_window_closed: 'Din behörighet gäller inte just nu. Den är begränsad till vissa tider.',

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.ts';
 import { installationAliases, installationsOfAccounts } from '../installations/index.ts';
 import { smsUsage } from '../notifications/index.ts';
-import { reservedSmsInMonth } from '../verification/index.ts';
+import { reservedSmsInMonth, reservedUnverifiedSmsInMonth } from '../verification/index.ts';
 import { monthRange, usageByInstallation, type SmsUsageReport } from './sms-usage.rules.ts';
 
 /** What was sent and what it cost in a month, beside the budget it counts against (SPEC §3.5, §7.5). */
@@ -20,6 +20,7 @@ export async function smsUsageReport(db: Executor, month: string, budget: number
   return {
     month,
     reserved: await reservedSmsInMonth(db, month),
+    reservedUnverified: await reservedUnverifiedSmsInMonth(db, month),
     budget,
     ...usage,
     byInstallation: byInstallation.map((line) => ({ ...line, alias: aliases.get(line.key!) })),

@@ -18,6 +18,8 @@ export interface SmsUsageReport {
   month: string;
   /** SMS codes reserved against the monthly budget, and the budget. */
   reserved: number;
+  /** Of `reserved`, those to numbers not yet verified (their own share of the budget, ADR 52). */
+  reservedUnverified: number;
   budget: number;
   total: UsageLine[];
   byDay: UsageLine[];
@@ -71,6 +73,7 @@ export function formatSmsUsage(report: SmsUsageReport): string {
   return [
     `SMS usage ${report.month}`,
     `  codes reserved against the monthly budget: ${report.reserved} of ${report.budget}`,
+    `    of them to numbers not yet verified: ${report.reservedUnverified}`,
     '',
     ...section('Total', report.total.map((line) => ({ label: 'all', line }))),
     ...section('Per day (UTC)', keyed(report.byDay, '-')),

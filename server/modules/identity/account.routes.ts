@@ -99,10 +99,13 @@ export function accountRoutes(app: FastifyInstance, identity: Identity): void {
         tags,
         summary: 'Change mobile number: a code goes by SMS to the new number',
         body: changePhoneRequest,
-        response: { 200: phoneCodeSent, ...problems(...sensitive, 'invalid_phone', 'channel_unavailable', 'resend_too_soon', 'resend_limit_reached') },
+        response: {
+          200: phoneCodeSent,
+          ...problems(...sensitive, 'invalid_phone', 'sms_destination_not_allowed', 'rate_limited', 'channel_unavailable', 'resend_too_soon', 'resend_limit_reached'),
+        },
       },
     },
-    async (request) => identity.contactDetails.requestPhoneChange(requireSteppedUp(request, identity), request.body.phone),
+    async (request) => identity.contactDetails.requestPhoneChange(requireSteppedUp(request, identity), request.body.phone, requestContext(request)),
   );
 
   r.post(

@@ -57,6 +57,11 @@ export async function updatePasswordHash(db: Executor, id: string, passwordHash:
   await db.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, id));
 }
 
+/** A completed sign-in: the address passes the global sign-in brake from now on (ADR 51). Not a change of the account. */
+export async function markSignedIn(db: Executor, id: string, now: Date): Promise<void> {
+  await db.update(accounts).set({ lastSignedInAt: now }).where(eq(accounts.id, id));
+}
+
 type AccountChanges = Partial<
   Pick<
     Account,

@@ -40,7 +40,7 @@ export function createActivation(deps: IdentityDeps, parts: ActivationParts) {
     const token = await links.issue(tx, account.id, 'activation', auth.activationLinkSeconds, now);
     const link = notices.link('activate', token);
     await notices.email(tx, account, 'activation', { link, days });
-    if (account.phone && (await codes.reserveSmsTo(tx, account, now))) {
+    if (account.phone && (await codes.reserveSmsToOwnPhone(tx, account, now))) {
       await deps.notifications.enqueue(tx, { channel: 'sms', to: account.phone, language: account.language, template: 'activation', accountId: account.id, vars: { link, days } });
     }
   }

@@ -67,8 +67,11 @@ export function createCodeDelivery(deps: IdentityDeps) {
       return reserved ? { channel: 'sms' } : { channel: 'email', fallbackReason: 'sms_budget' };
     },
 
-    /** Reserve one SMS to a number that is not (yet) the account's, e.g. a new phone to confirm. */
-    reserveSmsTo: (tx: Executor, account: Account, now: Date) => reserveSms(tx, account.id, now, limits),
+    /**
+     * Reserve one SMS to the account's own, verified phone (an activation link to the number the
+     * company registered). A number not verified is never sent to here: unverified-sms.service.ts.
+     */
+    reserveSmsToOwnPhone: async (tx: Executor, account: Account, now: Date) => !!account.phoneVerifiedAt && reserveSms(tx, account.id, now, limits),
 
     /** Queue the code in the caller's transaction; returns where it went, masked. */
     async send(

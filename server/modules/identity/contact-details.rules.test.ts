@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPlausibleEmail, normalizeEmail } from './email.rules.ts';
-import { normalizePhone } from './phone.rules.ts';
+import { normalizePhone, smsDestinationAllowed } from './phone.rules.ts';
 import { deviceLabel } from './device-label.rules.ts';
 
 describe('e-mail identifiers (SPEC §3.1)', () => {
@@ -42,4 +42,21 @@ describe('device labels', () => {
     expect(deviceLabel(headless, 'en')).toBe('Chrome on Linux');
   });
   it('says when the device is unknown', () => expect(deviceLabel(null, 'sv')).toBe('Okänd enhet'));
+});
+
+describe('destinations of SMS to unverified numbers', () => {
+  const nordic = new Set(['SE', 'NO', 'DK', 'FI', 'IS']);
+  it.each(['+46701234567', '+4740612345', '+4534412345', '+358412345678', '+3546111234'])('allows %s in the Nordic countries', (phone) => {
+    expect(smsDestinationAllowed(phone, nordic)).toBe(true);
+  });
+  it.each(['+447400123456', '+4915123456789', '+25271123456', '+8613123456789', '+12015550123', '+61412345678', '+33612345678', '+88212345678'])(
+    'refuses %s outside them, or of no country',
+    (phone) => {
+      expect(smsDestinationAllowed(phone, nordic)).toBe(false);
+    },
+  );
+  it('follows the setting', () => {
+    expect(smsDestinationAllowed('+447400123456', new Set(['GB']))).toBe(true);
+    expect(smsDestinationAllowed('+46701234567', new Set())).toBe(false);
+  });
 });

@@ -13,12 +13,14 @@ import type { Links } from './links.service.ts';
 import type { Notices } from './notices.service.ts';
 import { normalizePhone } from './phone.rules.ts';
 import { revokeAccountSessions } from './sessions.store.ts';
+import type { UnverifiedSms } from './unverified-sms.service.ts';
 
 export interface ContactDetailsParts {
   links: Links;
   notices: Notices;
   challenges: Challenges;
   codes: CodeDelivery;
+  unverifiedSms: UnverifiedSms;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface ContactDetailsParts {
  * change revokes every trusted device (§3.6).
  */
 export function createContactDetails(deps: IdentityDeps, parts: ContactDetailsParts) {
-  const { links, notices, challenges, codes } = parts;
+  const { links, notices, challenges, codes, unverifiedSms } = parts;
   const { auth } = deps.config;
   const db = deps.db;
 
@@ -95,14 +97,18 @@ export function createContactDetails(deps: IdentityDeps, parts: ContactDetailsPa
       });
     },
 
-    /** Send a code by SMS to the new number (never by e-mail: the point is to prove the phone). */
-    async requestPhoneChange(actor: SessionActor, phoneInput: string): Promise<{ sentTo: string; expiresInSeconds: number }> {
+    /**
+     * Send a code by SMS to the new number (never by e-mail: the point is to prove the phone),
+     * within the limits of SMS to unverified numbers.
+     */
+    async requestPhoneChange(actor: SessionActor, phoneInput: string, ctx: RequestContext): Promise<{ sentTo: string; expiresInSeconds: number }> {
       const phone = normalizePhone(phoneInput);
       if (!phone) throw new AppError('invalid_phone');
       const now = deps.clock.now();
       return db.transaction(async (tx) => {
+        // The destination and the limits first: a refused number is refused, however soon it comes.
+        await unverifiedSms.reserve(tx, actor.account, phone, ctx, now);
         const code = await challenges.issue(tx, actor, 'phone_change', 'sms', phone, now);
-        if (!(await codes.reserveSmsTo(tx, actor.account, now))) throw new AppError('channel_unavailable');
         const sentTo = await codes.send(tx, actor.account, 'sms', code, 'phone_change_code', { to: phone });
         return { sentTo, expiresInSeconds: auth.codeTtlSeconds };
       });

@@ -15,6 +15,8 @@ export const accounts = pgTable('accounts', {
   twoFactorEnabled: boolean('two_factor_enabled').notNull(),
   preferredSecondFactor: text('preferred_second_factor').$type<PreferredSecondFactor>().notNull().default('sms'),
   closedAt: ts('closed_at'),
+  /** The last completed sign-in: such an address passes the global sign-in brake (ADR 51). */
+  lastSignedInAt: ts('last_signed_in_at'),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });

@@ -18,6 +18,7 @@ import { createHousekeeping } from './housekeeping.service.ts';
 import { createSignedOutLimits } from './signed-out-limits.service.ts';
 import { createStepUp } from './step-up.service.ts';
 import { createTwoFactor } from './two-factor.service.ts';
+import { createUnverifiedSms } from './unverified-sms.service.ts';
 
 export function createIdentity(deps: IdentityDeps) {
   const notices = createNotices(deps);
@@ -40,7 +41,7 @@ export function createIdentity(deps: IdentityDeps) {
     stepUp: createStepUp(deps, { lockout, challenges, codes, twoFactor, passkeys }),
     activation: createActivation(deps, { accounts, links, notices, codes, limits }),
     passwords: createPasswords(deps, { links, lockout, notices, limits }),
-    contactDetails: createContactDetails(deps, { links, notices, challenges, codes }),
+    contactDetails: createContactDetails(deps, { links, notices, challenges, codes, unverifiedSms: createUnverifiedSms(deps) }),
     devices: createDevices(deps),
     integrationTokens: createIntegrationTokens(deps, notices),
     twoFactor,

@@ -30,10 +30,11 @@ export function createLockout(deps: IdentityDeps, notices: Notices) {
 
   /**
    * Reserve this attempt's place in the count; throws when the subject is locked. With `windows`,
-   * the request is counted in those rate limits in the same statement, and refused past them.
+   * the request is counted in those rate limits in the same statement, and refused past them
+   * (past a brake only when not `recognised`).
    */
-  async function reserve(key: string, now: Date, windows?: WindowHits): Promise<number> {
-    return settle(await reserveAttempt(db, key, now, windows), key, now, windows);
+  async function reserve(key: string, now: Date, windows?: WindowHits, recognised = false): Promise<number> {
+    return settle(await reserveAttempt(db, key, now, windows, recognised), key, now, windows);
   }
 
   /** What a reservation means: its place in the count, or the refusal it turned out to be. */
@@ -68,11 +69,17 @@ export function createLockout(deps: IdentityDeps, notices: Notices) {
     reserve,
     /**
      * As `reserve` under the e-mail's key, counted in `windows`, and the account of the address
-     * found in the same statement: the password step's one round trip before the hash.
+     * found in the same statement: the password step's one round trip before the hash. The
+     * request is recognised when the address signed in successfully since `recognisedSince`.
      */
-    async reserveFindingAccount(email: string, now: Date, windows: WindowHits): Promise<{ key: string; attempt: number; found: SignInAccount | undefined }> {
+    async reserveFindingAccount(
+      email: string,
+      now: Date,
+      windows: WindowHits,
+      recognisedSince: Date,
+    ): Promise<{ key: string; attempt: number; found: SignInAccount | undefined }> {
       const key = emailKey(email);
-      const { reservation, found } = await reserveAttemptFindingAccount(db, email, key, now, windows);
+      const { reservation, found } = await reserveAttemptFindingAccount(db, email, key, now, windows, recognisedSince);
       return { key, attempt: await settle(reservation, key, now, windows), found };
     },
     failed,

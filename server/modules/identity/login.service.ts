@@ -5,7 +5,7 @@ import type { Executor } from '../../db/database.ts';
 import { recordSecurityEvent } from '../audit/index.ts';
 import { maskEmail, maskPhone } from '../notifications/index.ts';
 import { codeMatches, issueCode } from '../verification/index.ts';
-import { findAccountById, findSignInAccount, updatePasswordHash } from './accounts.store.ts';
+import { findAccountById, findSignInAccount, markSignedIn, updatePasswordHash } from './accounts.store.ts';
 import type { CodeDelivery, FallbackReason } from './code-delivery.service.ts';
 import { deviceLabel } from './device-label.rules.ts';
 import { findLiveDevice, insertTrustedDevice, touchDevice } from './devices.store.ts';
@@ -72,6 +72,7 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
   ): Promise<SignedIn> {
     const now = deps.clock.now();
     const session = await sessions.start(tx, account.id, client, secondFactor, ctx);
+    await markSignedIn(tx, account.id, now);
     await recordSecurityEvent(tx, {
       accountId: account.id,
       kind: secondFactor === 'trusted_device' ? 'sign_in_trusted_device' : 'sign_in',
@@ -109,7 +110,7 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
   /** A flow still open, of an account still active; anything else is `flow_expired`. */
   async function openFlow(flowId: string, ctx: RequestContext): Promise<{ idHash: string; flow: LoginFlow; account: Account }> {
     const now = deps.clock.now();
-    await limits.enforce(ctx, now);
+    await limits.enforceInFlow(ctx, now);
     const idHash = hashToken(flowId);
     const flow = await findFlow(db, idHash);
     if (!flowOpen(flow, now)) throw new AppError('flow_expired');
@@ -145,11 +146,15 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
    */
   async function reserveSignIn(deviceToken: string | undefined, email: string, now: Date, ctx: RequestContext) {
     const windows = limits.windowsFor(ctx, now);
-    if (!deviceToken) return { ...(await lockout.reserveFindingAccount(email, now, windows)), device: undefined };
+    const recognisedSince = limits.recognisedSince(now);
+    if (!deviceToken) return { ...(await lockout.reserveFindingAccount(email, now, windows, recognisedSince)), device: undefined };
     const found = await findSignInAccount(db, email);
     const device = found?.account.status === 'active' ? await findLiveDevice(db, found.account.id, hashToken(deviceToken), now) : undefined;
     const key = device ? lockout.deviceKey(device.id) : lockout.emailKey(email);
-    return { found, device, key, attempt: await lockout.reserve(key, now, windows) };
+    // A valid trusted device, or an address that signed in lately, passes the global brake.
+    const lastSignedIn = found?.account.lastSignedInAt;
+    const recognised = !!device || (!!lastSignedIn && lastSignedIn >= recognisedSince);
+    return { found, device, key, attempt: await lockout.reserve(key, now, windows, recognised) };
   }
 
   return {

@@ -5,21 +5,28 @@ import { placeholders, prefixed, preparedStatement } from '../../db/prepared.ts'
 import { rateLimitWindows } from './identity.tables.ts';
 import { WINDOW_SHARDS, type WindowHits } from './rate-limit.rules.ts';
 
-/** What `countHitsSql` and `overLimitSql` take at each run: the windows' keys in order, their limits. */
+/** What `countHitsSql` and `overLimitSql` take at each run: the windows' keys in order, their limits, which are brakes. */
 interface WindowValues {
   keys: string[];
   limits: number[];
+  brakes: boolean[];
   windowStart: Date;
   /** The shard this request counts in (`WINDOW_SHARDS`). */
   shard: number;
 }
 
-const WINDOW_KEYS: Record<keyof WindowValues, true> = { keys: true, limits: true, windowStart: true, shard: true };
+const WINDOW_KEYS: Record<keyof WindowValues, true> = { keys: true, limits: true, brakes: true, windowStart: true, shard: true };
 
 /** The windows of one request as the values of parts built with the placeholders of `prefix`, added to `into`. */
 export function windowValues(prefix: string, windows: WindowHits, into: Record<string, unknown> = {}): Record<string, unknown> {
   const keys = [...windows.limits.keys()].sort();
-  const values: WindowValues = { keys, limits: keys.map((key) => windows.limits.get(key)!), windowStart: windows.windowStart, shard: randomInt(WINDOW_SHARDS) };
+  const values: WindowValues = {
+    keys,
+    limits: keys.map((key) => windows.limits.get(key)!),
+    brakes: keys.map((key) => windows.brakes.has(key)),
+    windowStart: windows.windowStart,
+    shard: randomInt(WINDOW_SHARDS),
+  };
   return prefixed(prefix, values, into);
 }
 
@@ -40,10 +47,14 @@ export function countHitsSql(prefix: string): SQL {
     ), 0))::int AS hits`;
 }
 
-/** Whether any window's hits, counted by `countHitsSql(prefix)` as `hits(key, hits)`, passed its limit. */
-export function overLimitSql(prefix: string): SQL {
+/**
+ * Whether any window's hits, counted by `countHitsSql(prefix)` as `hits(key, hits)`, passed its
+ * limit; a brake's only when `recognised` (a boolean expression) is false, as `overLimit`.
+ */
+export function overLimitSql(prefix: string, recognised: SQL): SQL {
   const p = placeholders<WindowValues>(prefix, WINDOW_KEYS);
-  return sql`EXISTS (SELECT 1 FROM hits JOIN unnest(${p.keys}::text[], ${p.limits}::int[]) AS w(key, most) ON w.key = hits.key WHERE hits.hits > w.most)`;
+  return sql`EXISTS (SELECT 1 FROM hits JOIN unnest(${p.keys}::text[], ${p.limits}::int[], ${p.brakes}::boolean[]) AS w(key, most, brake) ON w.key = hits.key
+    WHERE hits.hits > w.most AND NOT (w.brake AND ${recognised}))`;
 }
 
 const countHits = preparedStatement('hit_windows', () => countHitsSql('w_'));

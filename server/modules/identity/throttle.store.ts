@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
 import { preparedPerHandle, preparedStatement, type Param } from '../../db/prepared.ts';
 import { signInAccountColumns, signInAccountOf, type SignInAccount } from './accounts.store.ts';
@@ -12,11 +12,11 @@ export type Reservation = { locked: false; attemptNumber: number } | { locked: t
  * Count this attempt as a failure before anything is compared (one atomic statement), so
  * concurrent attempts on many processes each get a distinct number. A lock that has run out
  * starts a fresh count. With `windows`, the same statement first counts the request in the
- * signed-out rate limits and reserves nothing when one is passed: the password step makes one
- * round trip before its hash, not two.
+ * signed-out rate limits and reserves nothing when one is passed (a brake only when not
+ * `recognised`): the password step makes one round trip before its hash, not two.
  */
-export async function reserveAttempt(db: Executor, key: string, now: Date, windows?: WindowHits): Promise<Reservation> {
-  const result = (await (windows ? reserveGated(db, windowValues('w_', windows, { key, now })) : reserveOpen(db, { key, now }))) as {
+export async function reserveAttempt(db: Executor, key: string, now: Date, windows?: WindowHits, recognised = false): Promise<Reservation> {
+  const result = (await (windows ? reserveGated(db, windowValues('w_', windows, { key, now, recognised })) : reserveOpen(db, { key, now }))) as {
     rows: ReservationRow[];
   };
   return reservationOf(db, result.rows[0]!, key, now);
@@ -26,7 +26,8 @@ export async function reserveAttempt(db: Executor, key: string, now: Date, windo
  * The password step's first statement: the request counted in the rate-limit windows and its
  * attempt reserved under `key`, as `reserveAttempt` does, and the account of the e-mail address
  * with its strong second factors (`findSignInAccount`), in one round trip. The same statement for
- * every address, known or not.
+ * every address, known or not. The request is recognised, and passes the brakes, when the
+ * address signed in successfully since `recognisedSince`; an unknown address is one that never did.
  */
 export async function reserveAttemptFindingAccount(
   db: Executor,
@@ -34,8 +35,9 @@ export async function reserveAttemptFindingAccount(
   key: string,
   now: Date,
   windows: WindowHits,
+  recognisedSince: Date,
 ): Promise<{ reservation: Reservation; found: SignInAccount | undefined }> {
-  const [row] = await reserveFindingAccount(db).execute(windowValues('w_', windows, { email, key, now }));
+  const [row] = await reserveFindingAccount(db).execute(windowValues('w_', windows, { email, key, now, recognisedSince }));
   return { reservation: await reservationOf(db, row!, key, now), found: signInAccountOf(row!) };
 }
 
@@ -63,8 +65,12 @@ function reservedSql(): SQL {
     RETURNING failures`;
 }
 
-/** The gate of the signed-out rate limits: `hits` counts the request in its windows. */
-const limitedGate = () => ({ hits: countHitsSql('w_'), gate: sql`SELECT NOT ${overLimitSql('w_')} AS open` });
+/** The gate of the signed-out rate limits: `hits` counts the request in its windows; `recognised` lets it pass the brakes. */
+const limitedGate = (recognised: SQL) => ({ hits: countHitsSql('w_'), gate: sql`SELECT NOT ${overLimitSql('w_', recognised)} AS open` });
+
+/** Whether the address signed in successfully lately: read by its index entry, known or not. */
+const addressSignedInSince = (email: Placeholder, since: Placeholder) =>
+  sql`EXISTS (SELECT 1 FROM ${accounts} WHERE ${accounts.email} = ${email} AND ${accounts.lastSignedInAt} >= ${since}::timestamptz)`;
 const reservationColumns = { open: sql<boolean>`(SELECT open FROM gate)`, failures: sql<number | null>`(SELECT failures FROM reserved)` };
 
 /** The reservation as a statement of its own, after `gate` (and whatever parts it needs). */
@@ -73,12 +79,12 @@ const reservationStatement = (gate: SQL) =>
 
 const reserveOpen = preparedStatement('reserve_attempt', () => reservationStatement(sql`gate AS (SELECT true AS open)`));
 const reserveGated = preparedStatement('reserve_attempt_limited', () => {
-  const { hits, gate } = limitedGate();
+  const { hits, gate } = limitedGate(sql`${sql.placeholder('recognised')}::boolean`);
   return reservationStatement(sql`hits AS (${hits}), gate AS (${gate})`);
 });
 // As `reserveGated`, selecting the account too: one row whether or not the address has one.
 const reserveFindingAccount = preparedPerHandle((db) => {
-  const { hits, gate } = limitedGate();
+  const { hits, gate } = limitedGate(addressSignedInSince(sql.placeholder('email'), sql.placeholder('recognisedSince')));
   return db
     .with(db.$with('hits', {}).as(hits), db.$with('gate', {}).as(gate), db.$with('reserved', {}).as(reservedSql()))
     .select({ ...signInAccountColumns, ...reservationColumns })

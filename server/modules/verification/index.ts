@@ -2,7 +2,9 @@ export { issueCode, hashCode, codeMatches, normaliseCodeInput, CODE_DIGITS } fro
 export {
   reserveInOwnStatement,
   reserveSms,
+  reserveUnverifiedSms,
   reservedSmsInMonth,
+  reservedUnverifiedSmsInMonth,
   monthKey,
   smsReservationPart,
   smsReservationStatement,

@@ -15,3 +15,11 @@ export function shardAllowance(monthlyBudget: number, shard: number, shards = BU
   if (monthlyBudget <= 0) return 0;
   return Math.floor(monthlyBudget / shards) + (shard < monthlyBudget % shards ? 1 : 0);
 }
+
+/**
+ * How many SMS of the month may go to numbers not yet verified (a new phone to confirm): their
+ * share of the budget, rounded down, so the rest always stays for codes to verified numbers.
+ */
+export function unverifiedAllowance(monthlyBudget: number, sharePercent: number): number {
+  return Math.max(0, Math.floor((monthlyBudget * sharePercent) / 100));
+}

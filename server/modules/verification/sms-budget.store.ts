@@ -3,8 +3,8 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
 import { isSerializationFailure } from '../../db/errors.ts';
 import { executePrepared, prefixed, type Params } from '../../db/prepared.ts';
-import { BUDGET_SHARDS, shardAllowance } from './sms-budget.rules.ts';
-import { smsAccountWindows, smsBudgetShards } from './verification.tables.ts';
+import { BUDGET_SHARDS, shardAllowance, unverifiedAllowance } from './sms-budget.rules.ts';
+import { smsAccountWindows, smsBudgetShards, smsUnverifiedMonths } from './verification.tables.ts';
 
 /** "2026-11" in UTC: the month an SMS counts against. */
 export function monthKey(now: Date): string {
@@ -182,6 +182,34 @@ export async function reserveSms(tx: Executor, accountId: string, now: Date, lim
     tx.transaction((savepoint) => runSmsReservation(savepoint, smsReservationPart(smsReservationValues(accountId, now, limits, retryIfLost)))),
   );
   return result.reserved;
+}
+
+/**
+ * Reserve one SMS to a number the account has not verified: counted in the month's share for
+ * such numbers (`unverifiedSharePercent` of the budget, ADR 52) and, like every SMS, in the
+ * account's 24 h allowance and the month's budget (`reserveSms`). Sign-in codes to verified
+ * numbers thus always keep the rest of the budget. Must run inside a transaction; the month's
+ * row stays locked until it commits, which is fine on this rare, rate-limited path.
+ */
+export async function reserveUnverifiedSms(tx: Executor, accountId: string, now: Date, limits: SmsLimits & { unverifiedSharePercent: number }): Promise<boolean> {
+  const allowance = unverifiedAllowance(limits.monthlyBudget, limits.unverifiedSharePercent);
+  if (allowance <= 0) return false;
+  const month = monthKey(now);
+  const counted = await tx
+    .insert(smsUnverifiedMonths)
+    .values({ month, sent: 1 })
+    .onConflictDoUpdate({ target: smsUnverifiedMonths.month, set: { sent: sql`${smsUnverifiedMonths.sent} + 1` }, setWhere: sql`${smsUnverifiedMonths.sent} < ${allowance}` })
+    .returning({ sent: smsUnverifiedMonths.sent });
+  if (!counted[0]) return false;
+  if (await reserveSms(tx, accountId, now, limits)) return true;
+  await tx.update(smsUnverifiedMonths).set({ sent: sql`${smsUnverifiedMonths.sent} - 1` }).where(eq(smsUnverifiedMonths.month, month));
+  return false;
+}
+
+/** SMS to numbers not yet verified in `month` ("2026-11"); they are part of `reservedSmsInMonth` too. */
+export async function reservedUnverifiedSmsInMonth(db: Executor, month: string): Promise<number> {
+  const [row] = await db.select({ sent: smsUnverifiedMonths.sent }).from(smsUnverifiedMonths).where(eq(smsUnverifiedMonths.month, month));
+  return row?.sent ?? 0;
 }
 
 /**

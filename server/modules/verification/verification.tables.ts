@@ -16,3 +16,9 @@ export const smsAccountWindows = pgTable('sms_account_windows', {
   accountId: uuid('account_id').primaryKey(),
   sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }).array().notNull(),
 });
+
+/** The month's SMS to numbers not yet verified: at most their share of the budget (ADR 52). */
+export const smsUnverifiedMonths = pgTable('sms_unverified_months', {
+  month: text('month').primaryKey(),
+  sent: integer('sent').notNull(),
+});
