@@ -207,7 +207,7 @@ export function installationsRoutes(app: FastifyInstance, installations: Install
         },
       },
     },
-    async (request) => invitations.sendPhoneCode(requireSession(request), request.body.token, request.body.phone),
+    async (request) => invitations.sendPhoneCode(requireSession(request), request.body.token, request.body.phone, requestContext(request)),
   );
 
   r.post(

@@ -217,9 +217,9 @@ export function createInvitationsService(deps: InstallationsDeps, installations:
     },
 
     /** A code by SMS to the offered number, or to the one the invitee typed instead: the account page's phone change. */
-    async sendPhoneCode(actor: SessionActor, token: string, phone: string): Promise<{ sentTo: string; expiresInSeconds: number }> {
+    async sendPhoneCode(actor: SessionActor, token: string, phone: string, ctx: RequestContext): Promise<{ sentTo: string; expiresInSeconds: number }> {
       await checkPhoneConfirmable(actor, token);
-      return deps.identity.contactDetails.requestPhoneChange(actor, phone);
+      return deps.identity.contactDetails.requestPhoneChange(actor, phone, ctx);
     },
 
     async confirmPhone(actor: SessionActor, token: string, code: string, ctx: RequestContext): Promise<void> {
