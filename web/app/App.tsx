@@ -4,14 +4,14 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { lazyPage } from './lazy-page.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { createQueryClient } from './query-client.ts';
-import { SignedInShell } from './SignedInShell.tsx';
 import { SignedOutLayout } from './SignedOutLayout.tsx';
 import './shell.css';
 
-// Every page is its own chunk, loaded when first visited, so the first load stays small.
+// Every page is its own chunk, loaded when first visited, so the first load stays small; the
+// signed-in shell (menu, installations, step-up) too, so signed-out pages never fetch it.
 const router = createBrowserRouter([
   {
-    element: <SignedInShell />,
+    lazy: lazyPage(() => import('./SignedInShell.tsx'), 'SignedInShell'),
     children: [
       { path: '/', lazy: lazyPage(() => import('../features/overview/OverviewPage.tsx'), 'OverviewPage') },
       { path: '/account', lazy: lazyPage(() => import('../features/account/AccountPage.tsx'), 'AccountPage') },
