@@ -13,7 +13,7 @@ const chunkGroups = [
   { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial' as const], priority: 3 },
   // main.tsx stays the entry file that index.html names (and its manifest key).
   { name: 'app', test: (id: string) => /[\\/](web|contract)[\\/]/.test(id) && !/\.html|main\.tsx$/.test(id), tags: ['$initial' as const], priority: 2 },
-  { name: 'shared', test: /[\\/]web[\\/]components[\\/]|[\\/]node_modules[\\/]@simplewebauthn[\\/]/, priority: 1 },
+  { name: 'shared', test: /[\\/]web[\\/]components[\\/]/, priority: 1 },
 ];
 
 /** Built to web/dist, which the Fastify server serves; `npm run dev:web` proxies the API to it. */
