@@ -47,6 +47,8 @@ export async function initI18n(): Promise<void> {
     document.documentElement.lang = language;
   });
   const language = storedLanguage();
+  // Set before its texts arrive, so the page says its language from the start.
+  document.documentElement.lang = language;
   await i18next.use(initReactI18next).init({
     resources: { [language]: { translation: await loadCatalog(language) } },
     lng: language,
