@@ -12,7 +12,12 @@ describe('GET /api/v1/public/settings', () => {
   it('answers signed out with the customer-service phone, the dev inbox and the trusted-device period', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/public/settings' });
     expect(response.statusCode).toBe(200);
-    expect(publicSettings.parse(response.json())).toEqual({ customerServicePhone: '020-12 34 56', devInbox: true, trustedDeviceDays: 14 });
+    expect(publicSettings.parse(response.json())).toEqual({
+      customerServicePhone: '020-12 34 56',
+      customerServicePhoneLink: { text: '020-12 34 56', dial: '+4620123456' },
+      devInbox: true,
+      trustedDeviceDays: 14,
+    });
   });
 
   it('says there is no dev inbox when real providers deliver', async () => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { dialablePhone, formatPhone } from '../../contract/format/phone.ts';
 import { publicSettings } from '../../contract/public.ts';
 import type { Config } from '../config/config.ts';
 import { problems, typed } from './route-kit.ts';
@@ -8,6 +9,7 @@ export function publicRoutes(app: FastifyInstance, options: { config: Config }):
   const { config } = options;
   const settings = {
     customerServicePhone: config.customerServicePhone,
+    customerServicePhoneLink: { text: formatPhone(config.customerServicePhone), dial: dialablePhone(config.customerServicePhone) },
     devInbox: config.devInbox,
     trustedDeviceDays: Math.round(config.auth.trustedDeviceSeconds / 86400),
   };

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
@@ -15,6 +15,7 @@ import { MainMenu } from './MainMenu.tsx';
 import { SignOutButton, useSignOut } from './SignOutButton.tsx';
 import { SiteFooter } from './SiteFooter.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
+import { PageOutlet } from './PageOutlet.tsx';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
 
 const MENU_ID = 'main-menu';
@@ -73,7 +74,7 @@ export function SignedInShell() {
               </Button>
             </Alert>
           )}
-          {me.data && <Outlet />}
+          {me.data && <PageOutlet />}
         </main>
       </div>
       <SiteFooter />

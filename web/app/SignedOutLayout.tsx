@@ -1,6 +1,6 @@
-import { Outlet } from 'react-router';
 import { SiteFooter } from './SiteFooter.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
+import { PageOutlet } from './PageOutlet.tsx';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
 
 /** Pages anyone may see: sign-in, the dev inbox, "not found". */
@@ -10,7 +10,7 @@ export function SignedOutLayout() {
       <SkipLink />
       <SiteHeader />
       <main id={MAIN_ID} className="page__main page__main--narrow" tabIndex={-1}>
-        <Outlet />
+        <PageOutlet />
       </main>
       <SiteFooter />
     </div>

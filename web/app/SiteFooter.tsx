@@ -10,7 +10,7 @@ export function SiteFooter() {
     <footer className="site-footer">
       {settings.data && (
         <p>
-          <strong>{t('help.title')}</strong> <PhoneText i18nKey="help.callUs" phone={settings.data.customerServicePhone} />
+          <strong>{t('help.title')}</strong> <PhoneText i18nKey="help.callUs" phone={settings.data.customerServicePhoneLink} />
         </p>
       )}
     </footer>

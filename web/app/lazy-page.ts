@@ -1,9 +1,10 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /**
- * A route's `lazy` loader for a page component exported by name from its own module, so the
- * bundler splits each page into a chunk fetched on first visit.
+ * A page component exported by name from its own module, loaded on first render, so the bundler
+ * splits each page into a chunk fetched on first visit. Render it inside <PageOutlet> (or
+ * another Suspense boundary).
  */
-export function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
-  return async () => ({ Component: (await load())[name] });
+export function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name): LazyExoticComponent<ComponentType> {
+  return lazy<ComponentType>(async () => ({ default: (await load())[name] }));
 }

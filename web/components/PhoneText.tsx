@@ -1,12 +1,13 @@
 import { Trans } from 'react-i18next';
-import { dialablePhone, formatPhone } from '../../contract/format/phone.ts';
+import type { PhoneLink } from '../../contract/public.ts';
 
 interface PhoneTextProps {
   /** A text with a <phone>…</phone> part that becomes a tap-to-call link. */
   i18nKey: 'help.callUs' | 'account.wrongDetails';
-  phone: string;
+  /** Formatted by the server, so no phone-number library is loaded for it. */
+  phone: PhoneLink;
 }
 
 export function PhoneText({ i18nKey, phone }: PhoneTextProps) {
-  return <Trans i18nKey={i18nKey} values={{ phone: formatPhone(phone) }} components={{ phone: <a href={`tel:${dialablePhone(phone)}`} /> }} />;
+  return <Trans i18nKey={i18nKey} values={{ phone: phone.text }} components={{ phone: <a href={`tel:${phone.dial}`} /> }} />;
 }

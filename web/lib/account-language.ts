@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import type { Me } from '../../contract/auth.ts';
 import { api } from './api.ts';
 import { changeLanguage, currentLanguage, isLanguage, type Language } from './i18n.ts';
-import { meQueryKey, useMe } from './queries.ts';
+import { meQueryKey } from './queries.ts';
 
 /**
  * The language is remembered per account (its e-mails and SMS use it too). Signed out, only the
@@ -38,13 +38,17 @@ function useSaveLanguage() {
   });
 }
 
-/** For the language switch: shows the language at once and saves it where it belongs. */
+/**
+ * For the language switch: shows the language at once and saves it where it belongs. It reads
+ * the account from the cache rather than asking the API, so signed-out pages make no call for
+ * it; a signed-in account not yet loaded gets the choice when the signed-in shell loads it.
+ */
 export function useLanguageChoice(): (language: Language) => void {
-  const me = useMe();
+  const queryClient = useQueryClient();
   const save = useSaveLanguage();
   return (language) => {
     void changeLanguage(language);
-    if (me.data) save.mutate(language);
+    if (queryClient.getQueryData<Me | null>(meQueryKey)) save.mutate(language);
     else rememberChoiceWhileSignedOut(language);
   };
 }

@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.ts';
-import sv, { type Catalog } from '../locales/sv.ts';
+import type { Catalog } from '../locales/sv.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -10,9 +9,14 @@ declare module 'i18next' {
   }
 }
 
-export const catalogs = { sv, en };
-export type Language = keyof typeof catalogs;
-export const languages = Object.keys(catalogs) as Language[];
+/** Each language's texts are a chunk of their own, fetched when that language is first shown. */
+const catalogLoaders = {
+  sv: () => import('../locales/sv.ts'),
+  en: () => import('../locales/en.ts'),
+} satisfies Record<string, () => Promise<{ default: Catalog }>>;
+
+export type Language = keyof typeof catalogLoaders;
+export const languages = Object.keys(catalogLoaders) as Language[];
 
 export { formattingLocale } from '../../contract/format/date-time.ts';
 
@@ -20,7 +24,7 @@ export { formattingLocale } from '../../contract/format/date-time.ts';
 export const languageStorageKey = 'portvakt.language';
 
 export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && Object.hasOwn(catalogs, value);
+  return typeof value === 'string' && Object.hasOwn(catalogLoaders, value);
 }
 
 function storedLanguage(): Language {
@@ -33,14 +37,21 @@ function storedLanguage(): Language {
   }
 }
 
+async function loadCatalog(language: Language): Promise<Catalog> {
+  return (await catalogLoaders[language]()).default;
+}
+
 export async function initI18n(): Promise<void> {
   // <html lang> follows the language so screen readers pronounce the page right.
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;
   });
+  const language = storedLanguage();
+  // Set before its texts arrive, so the page says its language from the start.
+  document.documentElement.lang = language;
   await i18next.use(initReactI18next).init({
-    resources: { sv: { translation: sv }, en: { translation: en } },
-    lng: storedLanguage(),
+    resources: { [language]: { translation: await loadCatalog(language) } },
+    lng: language,
     fallbackLng: 'sv',
     interpolation: { escapeValue: false },
   });
@@ -51,6 +62,9 @@ export async function changeLanguage(language: Language): Promise<void> {
     localStorage.setItem(languageStorageKey, language);
   } catch {
     // Not remembered, but the switch still works for this visit.
+  }
+  if (!i18next.hasResourceBundle(language, 'translation')) {
+    i18next.addResourceBundle(language, 'translation', await loadCatalog(language));
   }
   await i18next.changeLanguage(language);
 }

@@ -10,6 +10,8 @@ const en: Catalog = {
     skipToContent: 'Skip to content',
     loading: 'Loading…',
     retry: 'Try again',
+    loadFailed: 'The page could not be loaded. Reload the page and try again.',
+    reload: 'Reload the page',
   },
   language: {
     sv: 'Svenska',

@@ -11,6 +11,8 @@ const sv = {
     skipToContent: 'Hoppa till innehållet',
     loading: 'Laddar…',
     retry: 'Försök igen',
+    loadFailed: 'Sidan kunde inte laddas. Ladda om sidan och försök igen.',
+    reload: 'Ladda om sidan',
   },
   language: {
     sv: 'Svenska',

@@ -55,7 +55,7 @@ export function AccountPage() {
       </div>
       {settings.data && (
         <p className="account__help">
-          <PhoneText i18nKey="account.wrongDetails" phone={settings.data.customerServicePhone} />
+          <PhoneText i18nKey="account.wrongDetails" phone={settings.data.customerServicePhoneLink} />
         </p>
       )}
     </>

@@ -38,7 +38,7 @@ export function FailureNotice({ error }: { error: unknown }) {
 function LockoutAdvice() {
   const { t } = useTranslation();
   const settings = usePublicSettings();
-  const phone = settings.data?.customerServicePhone;
+  const phone = settings.data?.customerServicePhoneLink;
   return (
     <>
       <p>{t('signIn.lockedAlarmUnaffected')}</p>

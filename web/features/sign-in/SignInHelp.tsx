@@ -16,5 +16,5 @@ export function SignInHelp() {
       answer: t(`signedOut.help.${topic}A`),
     })),
   ];
-  return <HelpPanel phone={settings.data?.customerServicePhone} items={items} />;
+  return <HelpPanel phone={settings.data?.customerServicePhoneLink} items={items} />;
 }

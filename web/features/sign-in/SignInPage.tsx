@@ -1,14 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
+import { LoadingState } from '../../components/LoadingState.tsx';
 import { SignedOutPage } from '../../components/SignedOutPage.tsx';
 import { type EmailState, usePrefilledEmail } from '../../lib/prefilled-email.ts';
 import { meQueryKey, useMe } from '../../lib/queries.ts';
 import { CredentialsStep } from './CredentialsStep.tsx';
-import { SecondStep } from './SecondStep.tsx';
 import { SignInHelp } from './SignInHelp.tsx';
 import type { CodeSent, StepNotice } from './sign-in.types.ts';
 import './sign-in.css';
+
+// The code and passkey step (with the WebAuthn library) is fetched once the password is accepted,
+// so the first visit loads only the first step.
+const SecondStep = lazy(async () => ({ default: (await import('./SecondStep.tsx')).SecondStep }));
 
 /** What other pages may hand to the sign-in page through the router's location state. */
 export interface SignInLocationState extends EmailState {
@@ -20,6 +25,7 @@ export interface SignInLocationState extends EmailState {
 type Step = { kind: 'credentials'; email: string; notice?: StepNotice } | { kind: 'code'; email: string; sent: CodeSent };
 
 export function SignInPage() {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const me = useMe();
   const state = (useLocation().state ?? {}) as SignInLocationState;
@@ -40,11 +46,13 @@ export function SignInPage() {
           onSignedIn={signedIn}
         />
       ) : (
-        <SecondStep
-          sent={step.sent}
-          onSignedIn={signedIn}
-          onRestart={(error) => setStep({ kind: 'credentials', email: step.email, notice: error ? { kind: 'failure', error } : undefined })}
-        />
+        <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+          <SecondStep
+            sent={step.sent}
+            onSignedIn={signedIn}
+            onRestart={(error) => setStep({ kind: 'credentials', email: step.email, notice: error ? { kind: 'failure', error } : undefined })}
+          />
+        </Suspense>
       )}
     </SignedOutPage>
   );

@@ -9,5 +9,5 @@ export function SignedOutHelp({ topics }: { topics: HelpTopic[] }) {
   const { t } = useTranslation();
   const settings = usePublicSettings();
   const items = topics.map((topic) => ({ question: t(`signedOut.help.${topic}Q`), answer: t(`signedOut.help.${topic}A`) }));
-  return <HelpPanel phone={settings.data?.customerServicePhone} items={items} />;
+  return <HelpPanel phone={settings.data?.customerServicePhoneLink} items={items} />;
 }
