@@ -306,3 +306,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.data.SECRET_KEY) throw new ConfigError(['SECRET_KEY: missing (the start script creates one for development)']);
   return toConfig(parsed.data);
 }
+
+/** The names of every setting, for the test that keeps docs/configuration.md complete. */
+export const SETTING_NAMES: readonly string[] = Object.keys(envSchema.shape);
