@@ -19,6 +19,8 @@ const envSchema = z
     PUBLIC_URL: z.url().optional(),
     DATA_DIR: z.string().default('./data'),
     DATABASE_URL: z.string().optional(),
+    /** The server applies pending migrations as it starts; false: `portvakt migrate` does, the server only checks. */
+    MIGRATE_ON_START: bool.default(true),
     DATABASE_POOL_SIZE: int(10, 1),
     DATABASE_CONNECT_TIMEOUT_SECONDS: int(5, 1),
     DATABASE_STATEMENT_TIMEOUT_SECONDS: int(15, 1),
@@ -192,6 +194,7 @@ function toConfig(env: Env) {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL,
+    migrateOnStart: env.MIGRATE_ON_START,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     databaseTimeouts: {
       connectMs: env.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
