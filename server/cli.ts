@@ -11,6 +11,7 @@ import { monthKey } from './modules/verification/index.ts';
 import { packageVersion } from './project-root.ts';
 import { serve } from './serve.ts';
 import { createServices } from './services.ts';
+import { exitGracefullyOnSignals } from './shutdown.ts';
 
 /**
  * Operators' command line (DESIGN): `serve` and `worker` are the production processes; only
@@ -127,14 +128,21 @@ program
     const services = createServices({ config, database, clock: systemClock, logger: pino({ level: config.logLevel }) });
     const stopBackground = await services.startBackground();
     services.logger.info('outbox worker running');
-    const stop = async () => {
-      await stopBackground();
-      services.providers.close();
-      await database.close();
-      process.exit(0);
-    };
-    process.on('SIGTERM', () => void stop());
-    process.on('SIGINT', () => void stop());
+    exitGracefullyOnSignals({
+      logger: services.logger,
+      begin: () => {},
+      timeoutMs: config.shutdown.timeoutSeconds * 1000,
+      steps: [
+        { message: 'stopping the outbox worker after the messages it is sending', run: stopBackground },
+        {
+          message: 'closing the database',
+          run: async () => {
+            services.providers.close();
+            await database.close();
+          },
+        },
+      ],
+    });
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { loadOrCreateDevSecrets } from './dev-secrets.ts';
 import { buildApp } from './http/app.ts';
 import { isSpaBuilt, serveSpa, webDistDir } from './http/spa.ts';
 import { createServices } from './services.ts';
+import { exitGracefullyOnSignals } from './shutdown.ts';
 
 export interface ServeOptions {
   /** false: the API only, with `portvakt worker` processes delivering the outbox beside it. */
@@ -71,19 +72,27 @@ export async function serve(options: ServeOptions): Promise<void> {
     process.stdout.write(lines.join('\n') + '\n');
   }
 
-  const shutdown = async (signal: string) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    await app.close();
-    await stopBackground();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  const { delaySeconds, timeoutSeconds } = config.shutdown;
+  exitGracefullyOnSignals({
+    logger,
+    begin: () => {
+      shuttingDown = true;
+    },
+    timeoutMs: (delaySeconds + timeoutSeconds) * 1000,
+    steps: [
+      // A load balancer polling /ready needs a few of its checks to take the node out.
+      { message: `/ready answers 503; serving ${delaySeconds} s more so load balancers notice`, run: () => new Promise((resolve) => setTimeout(resolve, delaySeconds * 1000)) },
+      { message: 'accepting no new connections; finishing the requests in flight', run: () => app.close() },
+      { message: 'stopping the outbox worker after the messages it is sending', run: stopBackground },
+      {
+        message: 'closing the database',
+        run: async () => {
+          services.providers.close();
+          await database.close();
+        },
+      },
+    ],
+  });
 }
 
 /** A refusal to start that one line explains; no stack trace. */

@@ -34,6 +34,10 @@ const envSchema = z
     EMAIL_PROVIDER: z.enum(['dev', 'smtp']).default('dev'),
     SMS_PROVIDER: z.enum(['dev', '46elks', 'twilio']).default('dev'),
     WORKER: z.enum(['in-process', 'off']).default('in-process'),
+    /** After SIGTERM: how long /ready says 503 while requests are still served (5 in production, 0 otherwise). */
+    SHUTDOWN_DELAY_SECONDS: z.coerce.number().int().min(0).max(300).optional(),
+    /** After that delay: how long finishing requests, the worker and the pool may take before exiting 1. */
+    SHUTDOWN_TIMEOUT_SECONDS: int(20, 1),
     // e-mail over SMTP (EMAIL_PROVIDER=smtp)
     EMAIL_FROM: z.string().optional(),
     SMTP_HOST: z.string().optional(),
@@ -209,6 +213,7 @@ function toConfig(env: Env) {
     smsProvider: env.SMS_PROVIDER,
     devInbox: env.EMAIL_PROVIDER === 'dev' || env.SMS_PROVIDER === 'dev',
     worker: env.WORKER,
+    shutdown: { delaySeconds: env.SHUTDOWN_DELAY_SECONDS ?? (isProduction ? 5 : 0), timeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS },
     outbox: {
       batchSize: env.OUTBOX_BATCH_SIZE,
       maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
