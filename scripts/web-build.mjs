@@ -6,15 +6,19 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const distDir = join(root, 'web', 'dist');
-/** Written into web/dist after a build: the hash of the sources it was built from. */
-const stampFile = join(distDir, '.sources-hash');
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 /** What the bundle is made of: the portal, the shared contract, and the installed versions. */
 const sources = ['web', 'contract', 'package-lock.json'];
-const skipped = new Set([distDir, join(root, 'web', 'node_modules')]);
+/** Written into web/dist after a build: the hash of the sources it was built from. */
+const stampName = '.sources-hash';
 
-export function webSourcesHash() {
+export function webSourcesHash(root = projectRoot) {
+  const skipped = new Set([join(root, 'web', 'dist'), join(root, 'web', 'node_modules')]);
+  const listFiles = (path) => {
+    if (!existsSync(path) || skipped.has(path)) return [];
+    if (!statSync(path).isDirectory()) return [path];
+    return readdirSync(path).flatMap((name) => listFiles(join(path, name)));
+  };
   const hash = createHash('sha256');
   for (const file of sources.flatMap((source) => listFiles(join(root, source))).sort()) {
     hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
@@ -22,23 +26,24 @@ export function webSourcesHash() {
   return hash.digest('hex');
 }
 
-function listFiles(path) {
-  if (!existsSync(path) || skipped.has(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).flatMap((name) => listFiles(join(path, name)));
+export function isWebBuildCurrent(root = projectRoot) {
+  const dist = join(root, 'web', 'dist');
+  return existsSync(join(dist, 'index.html')) && existsSync(join(dist, stampName)) && readFileSync(join(dist, stampName), 'utf8') === webSourcesHash(root);
 }
 
-export function isWebBuildCurrent() {
-  return existsSync(join(distDir, 'index.html')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === webSourcesHash();
+/** Record that web/dist holds a build of the sources whose hash was taken before it began. */
+export function stampWebBuild(hash, root = projectRoot) {
+  writeFileSync(join(root, 'web', 'dist', stampName), hash);
 }
 
 /** Build web/ into web/dist with Vite and stamp the result; throws when Vite fails. */
 export function buildWeb() {
+  // Taken first: a file saved during the build makes the next start build again.
   const hash = webSourcesHash();
-  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', 'web'], { cwd: root, stdio: 'inherit' });
+  const vite = join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', 'web'], { cwd: projectRoot, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`the web build failed (exit ${result.status ?? result.signal})`);
-  writeFileSync(stampFile, hash);
+  stampWebBuild(hash);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
