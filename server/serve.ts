@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS, seedDemo } from './demo/seed-demo.ts';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
 import { buildApp } from './http/app.ts';
 import { isSpaBuilt, serveSpa, webDistDir } from './http/spa.ts';
+import { packageVersion } from './project-root.ts';
 import { createServices } from './services.ts';
 import { exitGracefullyOnSignals } from './shutdown.ts';
 
@@ -36,6 +37,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     ...(isProduction ? {} : developmentTransport()),
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
   });
+  logger.info({ version: packageVersion(), worker: config.worker }, 'starting Portvakt');
   const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: config.databasePoolSize, timeouts: config.databaseTimeouts, schema: config.migrateOnStart ? 'migrate' : 'check' });
   const services = createServices({ config, database, clock: systemClock, logger });
 

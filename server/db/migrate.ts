@@ -50,9 +50,8 @@ export async function runMigrations(db: Db, files = migrationFiles()): Promise<s
     await tx.execute(sql`ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS checksum text`);
     const applied = await appliedMigrations(tx);
     const pending = pendingAfterChecks(applied, files);
-    for (const file of files) {
-      const before = applied.find((a) => a.name === file.name);
-      if (before && before.checksum === null) await tx.execute(sql`UPDATE schema_migrations SET checksum = ${file.checksum} WHERE name = ${file.name}`);
+    for (const file of files.filter((f) => applied.some((a) => a.name === f.name && a.checksum === null))) {
+      await tx.execute(sql`UPDATE schema_migrations SET checksum = ${file.checksum} WHERE name = ${file.name}`);
     }
     for (const file of pending) {
       for (const statement of splitStatements(file.sql)) await tx.execute(sql.raw(statement));
