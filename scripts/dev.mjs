@@ -11,6 +11,7 @@ const children = [
 ];
 
 let exitCode = 0;
+let signalled = false;
 const stopAll = (signal) => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill(signal);
 };
@@ -18,7 +19,13 @@ for (const child of children) {
   child.on('exit', (code) => {
     exitCode ||= code ?? 0;
     stopAll('SIGTERM');
-    if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(exitCode);
+    // Stopped on request is a clean end; one of them failing on its own is not.
+    if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(signalled ? 0 : exitCode);
   });
 }
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopAll(signal));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    signalled = true;
+    stopAll(signal);
+  });
+}
