@@ -8,9 +8,15 @@ import { seedDemo } from './demo/seed-demo.ts';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
 import { formatSmsUsage, monthRange, smsUsageReport } from './modules/backoffice/index.ts';
 import { monthKey } from './modules/verification/index.ts';
+import { packageVersion } from './project-root.ts';
+import { serve } from './serve.ts';
 import { createServices } from './services.ts';
+import { exitGracefullyOnSignals } from './shutdown.ts';
 
-/** Operators' command line (DESIGN: `portvakt migrate | seed-demo | account create | worker`). */
+/**
+ * Operators' command line (DESIGN): `serve` and `worker` are the production processes; only
+ * `serve` (MIGRATE_ON_START) and `migrate` change the schema, every other command checks it.
+ */
 function configFromEnv(): Config {
   const env = { ...process.env };
   if (env.NODE_ENV !== 'production') env.SECRET_KEY ??= loadOrCreateDevSecrets(env.DATA_DIR ?? './data').secretKey;
@@ -19,7 +25,7 @@ function configFromEnv(): Config {
 
 async function withServices<T>(run: (services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
   const config = configFromEnv();
-  const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 2, timeouts: config.databaseTimeouts });
+  const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 2, timeouts: config.databaseTimeouts, schema: 'check' });
   const services = createServices({ config, database, clock: systemClock, logger: pino({ level: config.logLevel }) });
   try {
     return await run(services);
@@ -29,14 +35,22 @@ async function withServices<T>(run: (services: ReturnType<typeof createServices>
   }
 }
 
-const program = new Command('portvakt').description('Portvakt operations');
+const program = new Command('portvakt').description('Portvakt operations').version(packageVersion(), '-V, --version', 'print the version');
+
+program
+  .command('serve')
+  .description('run the API server (and the outbox worker, unless --no-worker or WORKER=off)')
+  .option('--no-worker', 'leave the outbox to `portvakt worker` processes')
+  .action(async (options: { worker: boolean }) => {
+    await serve({ worker: options.worker });
+  });
 
 program
   .command('migrate')
   .description('apply database migrations')
   .action(async () => {
     const config = configFromEnv();
-    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, migrate: false, timeouts: config.databaseTimeouts });
+    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, schema: 'none', timeouts: config.databaseTimeouts });
     const applied = await runMigrations(database.db);
     await database.close();
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
@@ -57,7 +71,7 @@ program
 const account = program.command('account').description('customer accounts');
 account
   .command('create')
-  .description('create an account; without --password it waits for activation')
+  .description('create an account; without --password-stdin it waits for activation')
   .requiredOption('--email <email>')
   .requiredOption('--name <name>')
   .option('--phone <phone>', 'mobile number, e.g. 0701234567 or +46701234567')
@@ -82,6 +96,14 @@ account
     );
     console.log(`created ${created.email} (${created.status}) id ${created.id}`);
   });
+account
+  .command('unlock')
+  .description('lift the lock after too many failed sign-ins, once customer service has identified the caller')
+  .argument('<email>', 'the account\'s e-mail address')
+  .action(async (email: string) => {
+    const unlocked = await withServices((services) => services.identity.lockout.unlock(email));
+    console.log(unlocked ? `unlocked ${email}` : `${email} was not locked`);
+  });
 
 program
   .command('sms-usage')
@@ -102,18 +124,25 @@ program
     const config = configFromEnv();
     // One connection per message in flight, or deliveries wait for the pool.
     const poolSize = Math.max(config.databasePoolSize, config.outbox.batchSize);
-    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize, timeouts: config.databaseTimeouts });
+    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize, timeouts: config.databaseTimeouts, schema: 'check' });
     const services = createServices({ config, database, clock: systemClock, logger: pino({ level: config.logLevel }) });
     const stopBackground = await services.startBackground();
     services.logger.info('outbox worker running');
-    const stop = async () => {
-      await stopBackground();
-      services.providers.close();
-      await database.close();
-      process.exit(0);
-    };
-    process.on('SIGTERM', () => void stop());
-    process.on('SIGINT', () => void stop());
+    exitGracefullyOnSignals({
+      logger: services.logger,
+      begin: () => {},
+      timeoutMs: config.shutdown.timeoutSeconds * 1000,
+      steps: [
+        { message: 'stopping the outbox worker after the messages it is sending', run: stopBackground },
+        {
+          message: 'closing the database',
+          run: async () => {
+            services.providers.close();
+            await database.close();
+          },
+        },
+      ],
+    });
   });
 
 program.parseAsync().catch((error: unknown) => {

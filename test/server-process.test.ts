@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -52,10 +52,13 @@ describe('the server process (npm start on the embedded database)', () => {
     expect((failed as { stderr: string }).stderr).toMatch(/Invalid configuration:[\s\S]*SECRET_KEY/);
   }, 120_000);
 
-  it('the operators\' CLI creates an account waiting for activation and reports SMS usage', async () => {
+  it('the operators\' CLI migrates only when asked, creates an account waiting for activation and reports SMS usage', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'portvakt-cli-'));
     try {
       const env = { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+      const unmigrated = await run(process.execPath, ['bin/portvakt.mjs', 'sms-usage'], { env }).catch((e: { code: number; stderr: string }) => e);
+      expect(unmigrated).toMatchObject({ code: 1, stderr: expect.stringMatching(/^The database schema is behind .*: run portvakt migrate/) });
+      expect((await run(process.execPath, ['bin/portvakt.mjs', 'migrate'], { env })).stdout).toMatch(/^applied: 0001_identity\.sql/);
       const { stdout } = await run(process.execPath, ['bin/portvakt.mjs', 'account', 'create', '--email', 'Ny.Kund@Example.se', '--name', 'Ny Kund', '--phone', '070-174 00 09'], { env });
       expect(stdout).toMatch(/created ny\.kund@example\.se \(pending_activation\)/);
       const again = await run(process.execPath, ['bin/portvakt.mjs', 'account', 'create', '--email', 'ny.kund@example.se', '--name', 'X'], { env }).catch((e: { stderr: string }) => e);
@@ -66,8 +69,20 @@ describe('the server process (npm start on the embedded database)', () => {
       expect(JSON.parse(usage.stdout)).toMatchObject({ month: '2026-11', reserved: 0, total: [], byInstallation: [] });
       const badMonth = await run(process.execPath, ['bin/portvakt.mjs', 'sms-usage', '--month', '2026-13'], { env }).catch((e: { stderr: string }) => e);
       expect((badMonth as { stderr: string }).stderr).toContain('--month must be YYYY-MM');
+      expect((await run(process.execPath, ['bin/portvakt.mjs', 'account', 'unlock', 'ny.kund@example.se'], { env })).stdout).toContain('ny.kund@example.se was not locked');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it('the CLI tells its version, and its help names the flags it has', async () => {
+    const env = { PATH: process.env.PATH ?? '' };
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect((await run(process.execPath, ['bin/portvakt.mjs', '--version'], { env })).stdout.trim()).toBe(version);
+    const help = (await run(process.execPath, ['bin/portvakt.mjs', 'account', 'create', '--help'], { env })).stdout;
+    expect(help).toContain('without --password-stdin it waits for activation');
+    expect(help).not.toMatch(/--password\b(?!-stdin)/);
+    const commands = (await run(process.execPath, ['bin/portvakt.mjs', '--help'], { env })).stdout;
+    for (const command of ['serve', 'worker', 'migrate', 'account', 'sms-usage']) expect(commands).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+  }, 60_000);
 });

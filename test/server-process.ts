@@ -18,13 +18,20 @@ export interface NodeProcess {
   ready: RegExpExecArray;
 }
 
+export interface NodeProcessOptions {
+  /** Where it runs; the project root unless given. */
+  cwd?: string;
+  /** false: plain `node`, for built JavaScript without tsx installed. */
+  typescript?: boolean;
+}
+
 /**
  * Start `node --import tsx <args>` from the project root with only the given environment (and
  * PATH), and resolve once its output matches `ready`; rejects with the output if it exits first.
  */
-export async function startNodeProcess(args: string[], env: Record<string, string>, ready: RegExp, timeoutMs = 30_000): Promise<NodeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: root,
+export async function startNodeProcess(args: string[], env: Record<string, string>, ready: RegExp, timeoutMs = 30_000, options: NodeProcessOptions = {}): Promise<NodeProcess> {
+  const child = spawn(process.execPath, [...(options.typescript === false ? [] : ['--import', 'tsx']), ...args], {
+    cwd: options.cwd ?? root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDatabase, type Database } from '../server/db/database.ts';
+import { createDatabase, type Database, type DatabaseOptions } from '../server/db/database.ts';
 
 export type TestDbKind = 'pglite' | 'postgres';
 
@@ -10,11 +10,11 @@ export function testDbKinds(): TestDbKind[] {
 }
 
 /**
- * A fresh, migrated database of its own: PGlite in memory, or a new database on the server
- * of TEST_DATABASE_URL that is dropped again by `close()`.
+ * A fresh, migrated (unless `schema` says otherwise) database of its own: PGlite in memory, or a
+ * new database on the server of TEST_DATABASE_URL that is dropped again by `close()`.
  */
-export async function createTestDb(kind: TestDbKind = 'pglite', poolSize = 10): Promise<Database & { url?: string }> {
-  if (kind === 'pglite') return createDatabase({});
+export async function createTestDb(kind: TestDbKind = 'pglite', poolSize = 10, schema: DatabaseOptions['schema'] = 'migrate'): Promise<Database & { url?: string }> {
+  if (kind === 'pglite') return createDatabase({ schema });
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `portvakt_test_${randomBytes(6).toString('hex')}`;
@@ -24,7 +24,7 @@ export async function createTestDb(kind: TestDbKind = 'pglite', poolSize = 10): 
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await createDatabase({ url: url.toString(), poolSize });
+  const database = await createDatabase({ url: url.toString(), poolSize, schema });
   return {
     ...database,
     url: url.toString(),

@@ -21,6 +21,20 @@ describe('configuration', () => {
     }
   });
 
+  it('migrates on start unless told not to; a load balancer gets 5 s to notice a stopping node in production only', () => {
+    const dev = loadConfig({ SECRET_KEY: 'x'.repeat(40) });
+    expect(dev.migrateOnStart).toBe(true);
+    expect(dev.shutdown).toEqual({ delaySeconds: 0, timeoutSeconds: 20 });
+    expect(loadConfig({ SECRET_KEY: 'x'.repeat(40), MIGRATE_ON_START: 'false', SHUTDOWN_DELAY_SECONDS: '3' })).toMatchObject({ migrateOnStart: false, shutdown: { delaySeconds: 3 } });
+    const production = loadConfig({
+      NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40), ENCRYPTION_KEYS: 'k1:' + 'y'.repeat(20), PUBLIC_URL: 'https://mina-sidor.example.se',
+      EMAIL_PROVIDER: 'smtp', SMTP_HOST: 'smtp.example.se', EMAIL_FROM: 'no-reply@example.se',
+      SMS_PROVIDER: '46elks', SMS_SENDER: 'MinaSidor', ELKS_API_USERNAME: 'u', ELKS_API_PASSWORD: 'p',
+    });
+    expect(production.shutdown.delaySeconds).toBe(5);
+    expect(() => loadConfig({ SECRET_KEY: 'x'.repeat(40), MIGRATE_ON_START: 'sometimes' })).toThrow(/MIGRATE_ON_START/);
+  });
+
   it('refuses argon2 settings below the SPEC minimum', () => {
     expect(() => loadConfig({ SECRET_KEY: 'x'.repeat(40), ARGON2_MEMORY_KIB: '1024' })).toThrow(ConfigError);
   });

@@ -31,6 +31,8 @@ const envSchema = z
     PUBLIC_URL: z.url().optional(),
     DATA_DIR: z.string().default('./data'),
     DATABASE_URL: z.string().optional(),
+    /** The server applies pending migrations as it starts; false: `portvakt migrate` does, the server only checks. */
+    MIGRATE_ON_START: bool.default(true),
     DATABASE_POOL_SIZE: int(10, 1),
     DATABASE_CONNECT_TIMEOUT_SECONDS: int(5, 1),
     DATABASE_STATEMENT_TIMEOUT_SECONDS: int(15, 1),
@@ -44,6 +46,10 @@ const envSchema = z
     EMAIL_PROVIDER: z.enum(['dev', 'smtp']).default('dev'),
     SMS_PROVIDER: z.enum(['dev', '46elks', 'twilio']).default('dev'),
     WORKER: z.enum(['in-process', 'off']).default('in-process'),
+    /** After SIGTERM: how long /ready says 503 while requests are still served (5 in production, 0 otherwise). */
+    SHUTDOWN_DELAY_SECONDS: z.coerce.number().int().min(0).max(300).optional(),
+    /** After that delay: how long finishing requests, the worker and the pool may take before exiting 1. */
+    SHUTDOWN_TIMEOUT_SECONDS: int(20, 1),
     // e-mail over SMTP (EMAIL_PROVIDER=smtp)
     EMAIL_FROM: z.string().optional(),
     SMTP_HOST: z.string().optional(),
@@ -213,6 +219,7 @@ function toConfig(env: Env) {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL,
+    migrateOnStart: env.MIGRATE_ON_START,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     databaseTimeouts: {
       connectMs: env.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
@@ -227,6 +234,7 @@ function toConfig(env: Env) {
     smsProvider: env.SMS_PROVIDER,
     devInbox: env.EMAIL_PROVIDER === 'dev' || env.SMS_PROVIDER === 'dev',
     worker: env.WORKER,
+    shutdown: { delaySeconds: env.SHUTDOWN_DELAY_SECONDS ?? (isProduction ? 5 : 0), timeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS },
     outbox: {
       batchSize: env.OUTBOX_BATCH_SIZE,
       maxAttempts: env.OUTBOX_MAX_ATTEMPTS,

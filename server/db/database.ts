@@ -5,7 +5,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
-import { runMigrations } from './migrate.ts';
+import { checkSchema, runMigrations } from './migrate.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle; services pass it down so a change and its outbox rows commit together. */
@@ -27,7 +27,11 @@ export interface DatabaseOptions {
   /** PGlite data directory; undefined = in memory. */
   dataDir?: string;
   poolSize?: number;
-  migrate?: boolean;
+  /**
+   * migrate: apply pending migrations (the server's start, `portvakt migrate`, tests); check: read
+   * only, refuse a schema that does not match this code (every other process); none: as it is.
+   */
+  schema?: 'migrate' | 'check' | 'none';
   timeouts?: DatabaseTimeouts;
 }
 
@@ -45,7 +49,13 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5000, st
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   const database = options.url ? await openPostgres(options.url, options.poolSize ?? 10, options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS) : await openPglite(options.dataDir);
-  if (options.migrate !== false) await runMigrations(database.db);
+  try {
+    if ((options.schema ?? 'migrate') === 'migrate') await runMigrations(database.db);
+    else if (options.schema === 'check') await checkSchema(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return database;
 }
 

@@ -52,6 +52,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRequestLog(app);
   registerSecurityHeaders(app, { hsts: config.isProduction });
   registerHttpMetrics(app, services.metrics.registry);
+  const isShuttingDown = options.isShuttingDown ?? (() => false);
+  // While draining, each answer ends its keep-alive connection: clients open their next one to
+  // another node, and the server's close is not kept waiting by idle connections.
+  app.addHook('onSend', async (_request, reply) => {
+    if (isShuttingDown()) reply.header('connection', 'close');
+  });
 
   await app.register(cookie);
   const names = cookieNames(config.cookieSecure);
@@ -79,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
-  opsRoutes(app, { db: services.db, availability: services.databaseAvailability, registry: services.metrics.registry, isShuttingDown: options.isShuttingDown ?? (() => false) });
+  opsRoutes(app, { db: services.db, availability: services.databaseAvailability, registry: services.metrics.registry, isShuttingDown });
   await options.extend?.(app);
   return app;
 }

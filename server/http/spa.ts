@@ -1,10 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { projectRoot } from '../project-root.ts';
 
-export const webDistDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export const webDistDir = join(projectRoot, 'web', 'dist', '/');
+
+/** Whether `npm run build:web` (or `npm run build`) has written the portal. */
+export function isSpaBuilt(root = webDistDir): boolean {
+  return existsSync(join(root, 'index.html'));
+}
 
 /** Vite puts every bundled file here, its name carrying a hash of its content. */
 const hashedAssetsDir = 'assets';
@@ -30,7 +35,7 @@ export interface SpaOptions {
  */
 export async function serveSpa(app: FastifyInstance, options: SpaOptions): Promise<boolean> {
   const root = options.root ?? webDistDir;
-  if (!existsSync(join(root, 'index.html'))) return false;
+  if (!isSpaBuilt(root)) return false;
   const assetsPrefix = join(root, hashedAssetsDir) + '/';
   await app.register(fastifyStatic, {
     root,

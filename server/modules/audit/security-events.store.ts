@@ -18,6 +18,7 @@ export type SecurityEventKind =
   | 'sign_in'
   | 'sign_in_trusted_device'
   | 'account_locked'
+  | 'account_unlocked'
   | 'device_trusted'
   | 'refresh_token_reused'
   | 'sign_out'

@@ -38,6 +38,7 @@ export function createIdentity(deps: IdentityDeps) {
     accounts,
     sessions,
     login,
+    lockout,
     stepUp: createStepUp(deps, { lockout, challenges, codes, twoFactor, passkeys }),
     activation: createActivation(deps, { accounts, links, notices, codes, limits }),
     passwords: createPasswords(deps, { links, lockout, notices, limits }),

@@ -8,8 +8,9 @@ import type { IdentityDeps, RequestContext } from './identity.types.ts';
 import { decideAttempt, failureLocks } from './lockout.rules.ts';
 import type { Notices } from './notices.service.ts';
 import { rateLimitedError, type WindowHits } from './rate-limit.rules.ts';
-import type { SignInAccount } from './accounts.store.ts';
-import { lock, reserveAttempt, reserveAttemptFindingAccount, resetFailures, type Reservation } from './throttle.store.ts';
+import { findAccountByEmail, type SignInAccount } from './accounts.store.ts';
+import { normalizeEmail } from './email.rules.ts';
+import { lock, lockedUntilOf, reserveAttempt, reserveAttemptFindingAccount, resetFailures, type Reservation } from './throttle.store.ts';
 
 type FailCode = 'invalid_credentials' | 'invalid_code';
 
@@ -85,6 +86,24 @@ export function createLockout(deps: IdentityDeps, notices: Notices) {
     failed,
     /** A success ends the consecutive count (and, after a reset, the lock). */
     succeeded: resetFailures,
+
+    /**
+     * Customer service lifts a lock (`portvakt account unlock`) once the caller is identified:
+     * the count starts again and the account's recent activity says so. False when the address
+     * was not locked.
+     */
+    async unlock(email: string): Promise<boolean> {
+      const now = deps.clock.now();
+      const key = emailKey(normalizeEmail(email));
+      return db.transaction(async (tx) => {
+        const until = await lockedUntilOf(tx, key);
+        await resetFailures(tx, key, now);
+        if (!until || until <= now) return false;
+        const account = await findAccountByEmail(tx, normalizeEmail(email));
+        if (account) await recordSecurityEvent(tx, { accountId: account.id, kind: 'account_unlocked', at: now });
+        return true;
+      });
+    },
 
     /**
      * One checked attempt of a known account (step-up, current password, a code): counted under

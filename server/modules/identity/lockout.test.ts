@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
 import { makeAccount } from '../../../test/factories.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
+import { listSecurityEvents } from '../audit/index.ts';
 
 const WRONG = 'not the right password at all';
 
@@ -42,6 +43,20 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
     const open = await login(account.email, TEST_PASSWORD);
     expect(open.statusCode).toBe(200);
     expect(open.json().status).toBe('code_required');
+  });
+
+  it('customer service lifts a lock (portvakt account unlock): the count starts again and the activity says so', async () => {
+    const account = await makeAccount(t.services);
+    for (let i = 1; i <= 4; i++) await login(account.email, WRONG);
+    expect((await login(account.email, TEST_PASSWORD)).statusCode).toBe(423);
+
+    expect(await t.services.identity.lockout.unlock(`  ${account.email.toUpperCase()} `)).toBe(true);
+    expect((await login(account.email, TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await listSecurityEvents(t.services.db, account.id, 50, 'account_unlocked')).length).toBe(1);
+    // Three new failures are needed before it locks again.
+    for (let i = 1; i <= 3; i++) expect((await login(account.email, WRONG)).statusCode).toBe(401);
+    expect((await login(account.email, WRONG)).statusCode).toBe(423);
+    expect(await t.services.identity.lockout.unlock((await makeAccount(t.services)).email)).toBe(false);
   });
 
   it('e-mails the owner once when the account locks, in their language', async () => {

@@ -138,6 +138,7 @@ const en: typeof security = {
       sign_in: 'Signed in',
       sign_in_trusted_device: 'Signed in from a trusted device',
       account_locked: 'The account was locked after too many failed attempts',
+      account_unlocked: 'Customer service lifted the lock on the account',
       device_trusted: 'A device became trusted',
       refresh_token_reused: 'An old sign-in in the app was used again and stopped',
       sign_out: 'Signed out',

@@ -136,6 +136,7 @@ const security = {
       sign_in: 'Inloggning',
       sign_in_trusted_device: 'Inloggning från betrodd enhet',
       account_locked: 'Kontot låstes efter för många felaktiga försök',
+      account_unlocked: 'Kundtjänst hävde låsningen av kontot',
       device_trusted: 'En enhet blev betrodd',
       refresh_token_reused: 'En gammal inloggning i appen användes igen och stoppades',
       sign_out: 'Utloggning',
