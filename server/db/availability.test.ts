@@ -74,7 +74,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a PostgreSQL outage', () => {
     const url = new URL(testDb.url!);
     proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
     url.host = `127.0.0.1:${proxy.port}`;
-    const database = await createDatabase({ url: url.toString(), migrate: false, poolSize: 4, timeouts: { connectMs: 1000, statementMs: 1000, idleInTransactionMs: 5000 } });
+    const database = await createDatabase({ url: url.toString(), schema: 'none', poolSize: 4, timeouts: { connectMs: 1000, statementMs: 1000, idleInTransactionMs: 5000 } });
     const services = createServices({ config: testConfig(), database, clock: new ManualClock(), logger: log.logger });
     app = await buildApp({ services });
     await app.ready();
