@@ -70,7 +70,7 @@ describeInBrowser('Mina sidor › Säkerhet in a real browser', () => {
       await page.getByLabel(s.password.current).fill('not my password at all');
       await page.getByLabel(s.password.new).fill(NEW_PASSWORD);
       await page.getByRole('button', { name: s.password.submit }).click();
-      await page.getByRole('alert').getByText(s.password.wrongCurrent).waitFor();
+      await page.getByRole('alert').getByText(texts(language).errors.wrong_password).waitFor();
       // The message is read out with the field it is about, which takes focus.
       const current = page.getByLabel(s.password.current);
       await expect.poll(() => current.evaluate((el) => el === document.activeElement)).toBe(true);

@@ -27,16 +27,16 @@ export function createAccounts(deps: IdentityDeps) {
     async create(input: NewAccount, executor: Executor = deps.db): Promise<Account> {
       const now = deps.clock.now();
       const email = normalizeEmail(input.email);
-      if (!isPlausibleEmail(email)) throw new AppError('invalid_email');
+      if (!isPlausibleEmail(email)) throw new AppError('invalid_email', { field: 'email' });
       const phone = input.phone ? normalizePhone(input.phone) : null;
-      if (input.phone && !phone) throw new AppError('invalid_phone');
+      if (input.phone && !phone) throw new AppError('invalid_phone', { field: 'phone' });
       let passwordHash: string | null = null;
       if (input.password !== undefined) {
         const broken = checkPasswordPolicy(input.password, { name: input.name, email });
-        if (broken) throw new AppError(broken);
+        if (broken) throw new AppError(broken, { field: 'password' });
         passwordHash = await deps.hasher.hash(input.password);
       }
-      if (await findAccountByEmail(executor, email)) throw new AppError('email_taken');
+      if (await findAccountByEmail(executor, email)) throw new AppError('email_taken', { field: 'email' });
       const account = await insertAccount(executor, {
         id: newId(),
         email,

@@ -39,8 +39,8 @@ export function createContactDetails(deps: IdentityDeps, parts: ContactDetailsPa
   return {
     async requestEmailChange(actor: SessionActor, newEmailInput: string, ctx: RequestContext): Promise<void> {
       const newEmail = normalizeEmail(newEmailInput);
-      if (!isPlausibleEmail(newEmail)) throw new AppError('invalid_email');
-      if (newEmail === actor.account.email) throw new AppError('email_taken');
+      if (!isPlausibleEmail(newEmail)) throw new AppError('invalid_email', { field: 'email' });
+      if (newEmail === actor.account.email) throw new AppError('email_taken', { field: 'email' });
       const now = deps.clock.now();
       await db.transaction(async (tx) => {
         await ensureFree(tx, newEmail, actor.account.id);
@@ -98,7 +98,7 @@ export function createContactDetails(deps: IdentityDeps, parts: ContactDetailsPa
     /** Send a code by SMS to the new number (never by e-mail: the point is to prove the phone). */
     async requestPhoneChange(actor: SessionActor, phoneInput: string): Promise<{ sentTo: string; expiresInSeconds: number }> {
       const phone = normalizePhone(phoneInput);
-      if (!phone) throw new AppError('invalid_phone');
+      if (!phone) throw new AppError('invalid_phone', { field: 'phone' });
       const now = deps.clock.now();
       return db.transaction(async (tx) => {
         const code = await challenges.issue(tx, actor, 'phone_change', 'sms', phone, now);
