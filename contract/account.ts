@@ -38,7 +38,7 @@ export const registerRequest = z.object({
 export const accepted = z.object({ status: z.literal('accepted') });
 
 // profile, credentials, contact details
-export const updateMeRequest = z.object({ name: z.string().min(1).max(100).optional(), language: language.optional() });
+export const updateMeRequest = z.object({ name: z.string().trim().min(1).max(100).optional(), language: language.optional() });
 export const changePasswordRequest = z.object({
   currentPassword: passwordInput,
   newPassword: passwordInput,

@@ -60,8 +60,8 @@ export function createAccounts(deps: IdentityDeps) {
     /** Name and language: not sensitive (SPEC §3.9), so no step-up. */
     async updateProfile(actor: Actor, input: { name?: string; language?: 'sv' | 'en' }, ctx: RequestContext): Promise<Account> {
       const now = deps.clock.now();
-      const changes = { ...(input.name !== undefined ? { name: input.name.trim() } : {}), ...(input.language ? { language: input.language } : {}) };
-      if (changes.name === '') throw new AppError('validation_failed');
+      // The request schema has trimmed the name and refused an empty one.
+      const changes = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.language ? { language: input.language } : {}) };
       return deps.db.transaction(async (tx) => {
         const account = await updateAccount(tx, actor.account.id, changes, now);
         await recordSecurityEvent(tx, { accountId: account.id, kind: 'profile_updated', at: now, ip: ctx.ip, userAgent: ctx.userAgent, details: { fields: Object.keys(changes) } });
