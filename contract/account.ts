@@ -38,7 +38,7 @@ export const registerRequest = z.object({
 export const accepted = z.object({ status: z.literal('accepted') });
 
 // profile, credentials, contact details
-export const updateMeRequest = z.object({ name: z.string().min(1).max(100).optional(), language: language.optional() });
+export const updateMeRequest = z.object({ name: z.string().trim().min(1).max(100).optional(), language: language.optional() });
 export const changePasswordRequest = z.object({
   currentPassword: passwordInput,
   newPassword: passwordInput,
@@ -73,7 +73,7 @@ export const activityList = z.array(z.object({ kind: z.string(), at: timestamp, 
 export const tokenScope = z.enum(['read', 'read_write']);
 export const integrationToken = z.object({ id, name: z.string(), scope: tokenScope, createdAt: timestamp, lastUsedAt: timestamp.nullable() });
 export const integrationTokenList = z.array(integrationToken);
-export const createTokenRequest = z.object({ name: z.string().min(1).max(100), scope: tokenScope.default('read') });
+export const createTokenRequest = z.object({ name: z.string().trim().min(1).max(100), scope: tokenScope.default('read') });
 /** The only time the token itself is shown. */
 export const createdToken = integrationToken.extend({ token: z.string() });
 

@@ -19,6 +19,8 @@ export const errorStatus = {
   service_unavailable: 503,
   // sign-in
   invalid_credentials: 401,
+  /** The signed-in user's own password was wrong (step-up, password change): no e-mail to keep secret. */
+  wrong_password: 401,
   invalid_code: 401,
   account_locked: 423,
   flow_expired: 410,

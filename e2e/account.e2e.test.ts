@@ -27,7 +27,8 @@ describeInBrowser('Konto: the account page in a real browser', () => {
       await checkPage(page, 'step-up-dialog', language);
       await dialog.getByLabel(t.stepUp.password).fill('not the password');
       await dialog.getByRole('button', { name: t.stepUp.confirm, exact: true }).click();
-      await dialog.getByRole('alert').getByText(t.errors.invalid_credentials).waitFor();
+      // Signed in, the user is told it is the password that is wrong, not "address or password".
+      await dialog.getByRole('alert').getByText(t.errors.wrong_password).waitFor();
       await dialog.getByLabel(t.stepUp.password).fill(TEST_PASSWORD);
       await dialog.getByRole('button', { name: t.stepUp.confirm, exact: true }).click();
       await dialog.waitFor({ state: 'hidden' });

@@ -70,17 +70,24 @@ describeInBrowser('Mina sidor › Säkerhet in a real browser', () => {
       await page.getByLabel(s.password.current).fill('not my password at all');
       await page.getByLabel(s.password.new).fill(NEW_PASSWORD);
       await page.getByRole('button', { name: s.password.submit }).click();
-      await page.getByRole('alert').getByText(s.password.wrongCurrent).waitFor();
+      await page.getByRole('alert').getByText(t.errors.wrong_password).waitFor();
       // The message is read out with the field it is about, which takes focus.
       const current = page.getByLabel(s.password.current);
       await expect.poll(() => current.evaluate((el) => el === document.activeElement)).toBe(true);
       await expect.poll(() => current.getAttribute('aria-invalid')).toBe('true');
       await checkPage(page, 'security-password-wrong', language);
 
+      // Corrected, the field's message goes before the form is sent again.
       await current.fill(TEST_PASSWORD);
+      await expect.poll(() => current.getAttribute('aria-invalid')).toBeNull();
+      expect(await page.getByText(t.errors.wrong_password).count()).toBe(0);
       await page.getByLabel(s.password.new).fill('short');
       await page.getByRole('button', { name: s.password.submit }).click();
       await page.getByRole('alert').getByText(t.errors.password_too_short).waitFor();
+      // The rule refused is read out with the new password, which takes the focus.
+      const newPassword = page.getByLabel(s.password.new);
+      await expect.poll(() => newPassword.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => newPassword.evaluate((el) => el === document.activeElement)).toBe(true);
 
       await page.getByLabel(s.password.new).fill(NEW_PASSWORD);
       await page.getByRole('button', { name: s.password.submit }).click();

@@ -8,6 +8,8 @@ export class AppError extends Error {
       retryAfterSeconds?: number;
       /** Extra machine-readable members of the problem document. */
       extra?: Record<string, unknown>;
+      /** The request-body field the refusal is about, so a client can show it at that field. */
+      field?: string;
     } = {},
   ) {
     super(code);

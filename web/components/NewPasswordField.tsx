@@ -1,5 +1,6 @@
 import { useId, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from './FieldError.tsx';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength, passwordStrength } from './password-strength.ts';
 import './fields.css';
 import './NewPasswordField.css';
@@ -10,6 +11,8 @@ interface NewPasswordFieldProps {
   onChange: (value: string) => void;
   /** The server's answer, already as text (e.g. "too common"); shown under the field and read with it. */
   error?: string;
+  /** Told of every edit, so a stale error can go. */
+  onInput?: () => void;
   name?: string;
   ref?: Ref<HTMLInputElement>;
 }
@@ -21,7 +24,7 @@ const meterSteps = { tooShort: 0, weak: 1, fair: 2, good: 3, strong: 4 } as cons
  * typing, a strength meter, and "show password". The server remains the judge; its refusal
  * comes back as `error`.
  */
-export function NewPasswordField({ label, value, onChange, error, name = 'new-password', ref }: NewPasswordFieldProps) {
+export function NewPasswordField({ label, value, onChange, error, onInput, name = 'new-password', ref }: NewPasswordFieldProps) {
   const { t } = useTranslation();
   const id = useId();
   const [visible, setVisible] = useState(false);
@@ -50,12 +53,9 @@ export function NewPasswordField({ label, value, onChange, error, name = 'new-pa
         aria-describedby={[error && `${id}-error`, `${id}-strength`, `${id}-rules`].filter(Boolean).join(' ')}
         value={value}
         onChange={(event) => onChange(event.target.value)}
+        onInput={onInput}
       />
-      {error && (
-        <p className="field__error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
+      {error && <FieldError id={`${id}-error`}>{error}</FieldError>}
       {value && (
         <div className="new-password__meter" data-level={level} aria-hidden="true">
           {[1, 2, 3, 4].map((step) => (

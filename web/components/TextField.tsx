@@ -1,19 +1,23 @@
 import { useId, type InputHTMLAttributes, type Ref } from 'react';
+import { FieldError } from './FieldError.tsx';
 import './fields.css';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
   hint?: string;
-  /** The id of the message saying what is wrong with this field; marks the field invalid and links the message. */
+  /** What is wrong with this field: shown under it, marks it invalid and is read out with it. */
+  error?: string;
+  /** The id of a message shared by a group of fields (an access window); marks this one invalid too. */
   errorId?: string;
   ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input whose hint (and error, if any) is read out with it. */
-export function TextField({ label, hint, errorId, className, ...input }: TextFieldProps) {
+export function TextField({ label, hint, error, errorId, className, ...input }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : undefined, errorId].filter(Boolean).join(' ') || undefined;
+  const ownErrorId = error ? `${id}-error` : undefined;
+  const describedBy = [hint ? hintId : undefined, ownErrorId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
       <label className="field__label" htmlFor={id}>
@@ -24,7 +28,8 @@ export function TextField({ label, hint, errorId, className, ...input }: TextFie
           {hint}
         </p>
       )}
-      <input className="field__input" id={id} aria-describedby={describedBy} aria-invalid={errorId ? true : undefined} {...input} />
+      <input className="field__input" id={id} aria-describedby={describedBy} aria-invalid={ownErrorId || errorId ? true : undefined} {...input} />
+      {ownErrorId && <FieldError id={ownErrorId}>{error!}</FieldError>}
     </div>
   );
 }

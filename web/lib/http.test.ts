@@ -97,6 +97,15 @@ describe('request', () => {
     expect(lost).toHaveBeenCalledOnce();
   });
 
+  it('keeps the fields the problem names, so a form can show each at its field', async () => {
+    const issues = [{ path: 'body.customerWord', code: 'code_word_too_short', message: 'code word too short' }];
+    fetchMock.mockResolvedValue(problem('code_word_too_short', 400, {}, { issues }));
+    await expect(request('PUT', '/code-words', z.unknown(), {})).rejects.toMatchObject({
+      code: 'code_word_too_short',
+      issues: [{ path: 'body.customerWord', code: 'code_word_too_short' }],
+    });
+  });
+
   it('reports a lost connection as its own failure', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
     await expect(request('GET', '/me', z.unknown())).rejects.toMatchObject({ code: 'network', status: 0 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isErrorCode, type ErrorCode } from '../../contract/errors.ts';
-import { problemSchema } from '../../contract/problem.ts';
+import { problemSchema, type FieldIssueCode } from '../../contract/problem.ts';
 import { env } from './env.ts';
 
 // Zod compiles validators with eval by default, which the portal's CSP (script-src 'self') forbids.
@@ -8,6 +8,12 @@ z.config({ jitless: true });
 
 /** Every way a call can fail: the API's codes plus the two that happen before an answer is read. */
 export type FailureCode = ErrorCode | 'network' | 'unexpected_response';
+
+/** One field the server refused: where (`body.customerWord`) and why, as a code to translate. */
+export interface FieldIssue {
+  path: string;
+  code: ErrorCode | FieldIssueCode;
+}
 
 export class ApiError extends Error {
   /** When the answer arrived, so a Retry-After becomes a fixed deadline. */
@@ -17,6 +23,7 @@ export class ApiError extends Error {
     readonly code: FailureCode,
     readonly status: number,
     readonly retryAfterSeconds?: number,
+    readonly issues: readonly FieldIssue[] = [],
   ) {
     super(code);
     this.name = 'ApiError';
@@ -91,7 +98,9 @@ async function toApiError(response: Response): Promise<ApiError> {
   const problem = problemSchema.safeParse(await response.json().catch(() => undefined));
   const code = problem.success && isErrorCode(problem.data.code) ? problem.data.code : 'unexpected_response';
   if (code === 'unauthenticated' || code === 'session_expired') onSessionLost();
-  return new ApiError(code, response.status, retryAfter(response, problem.success ? problem.data : undefined));
+  const body = problem.success ? problem.data : undefined;
+  const issues = (body?.issues ?? []).map(({ path, code }) => ({ path, code: code as FieldIssue['code'] }));
+  return new ApiError(code, response.status, retryAfter(response, body), issues);
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

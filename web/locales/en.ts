@@ -213,6 +213,14 @@ const en: Catalog = {
     seconds: '{{seconds}} s',
   },
   installation,
+  fieldIssues: {
+    required: 'Fill in this field.',
+    too_short: 'It is too short.',
+    too_long: 'It is too long.',
+    too_few_items: 'There are too few.',
+    too_many_items: 'There are too many.',
+    invalid: 'It is not in the right format.',
+  },
   errors: {
     validation_failed: 'Some details are missing or in the wrong format. Check the fields and try again.',
     malformed_request: 'The request could not be read. Reload the page and try again.',
@@ -228,6 +236,7 @@ const en: Catalog = {
     internal: 'Something went wrong on our side. Please try again in a while.',
     service_unavailable: 'The service is not available right now. Please try again in a while.',
     invalid_credentials: 'Wrong e-mail address or password. Check the spelling and try again. Repeated mistakes lock the account for a while.',
+    wrong_password: 'Wrong password. Repeated mistakes lock the account for a while.',
     invalid_code: 'The code is wrong or has expired. Check the digits or ask for a new code.',
     account_locked: 'The account is temporarily locked after too many failed attempts.',
     flow_expired: 'Signing in took too long and was cancelled. Please sign in again.',

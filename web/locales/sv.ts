@@ -1,5 +1,6 @@
 import installation from './sv/installation.ts';
 import type { ErrorCode } from '../../contract/errors.ts';
+import type { FieldIssueCode } from '../../contract/problem.ts';
 import security from './sv/security.ts';
 import signedOut from './sv/signed-out.ts';
 
@@ -214,6 +215,15 @@ const sv = {
     seconds: '{{seconds}} s',
   },
   installation,
+  /** What is wrong with one field when the server names no rule of its own. */
+  fieldIssues: {
+    required: 'Fyll i fältet.',
+    too_short: 'Det är för kort.',
+    too_long: 'Det är för långt.',
+    too_few_items: 'Det är för få.',
+    too_many_items: 'Det är för många.',
+    invalid: 'Det har fel format.',
+  } satisfies Record<FieldIssueCode, string>,
   errors: {
     validation_failed: 'Några uppgifter saknas eller har fel format. Kontrollera fälten och försök igen.',
     malformed_request: 'Förfrågan kunde inte läsas. Ladda om sidan och försök igen.',
@@ -229,6 +239,7 @@ const sv = {
     internal: 'Något gick fel hos oss. Försök igen om en stund.',
     service_unavailable: 'Tjänsten är inte tillgänglig just nu. Försök igen om en stund.',
     invalid_credentials: 'Fel e-postadress eller lösenord. Kontrollera stavningen och försök igen. Upprepade fel låser kontot en stund.',
+    wrong_password: 'Fel lösenord. Upprepade fel låser kontot en stund.',
     invalid_code: 'Koden stämmer inte eller har gått ut. Kontrollera siffrorna eller begär en ny kod.',
     account_locked: 'Kontot är tillfälligt låst efter för många felaktiga försök.',
     flow_expired: 'Inloggningen tog för lång tid och avbröts. Logga in igen.',

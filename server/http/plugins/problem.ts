@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorStatus, type ErrorCode } from '../../../contract/errors.ts';
+import type { FieldIssueCode } from '../../../contract/problem.ts';
 import { AppError } from '../../core/app-error.ts';
 import { isDatabaseUnavailable, type DatabaseAvailability } from '../../db/availability.ts';
 
@@ -36,6 +37,21 @@ function frameworkCode(error: FastifyError): ErrorCode {
   return 'internal';
 }
 
+type SchemaIssue = { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
+
+/** A schema refusal as the stable word a client translates; an empty required text counts as missing. */
+function fieldIssueCode({ keyword, params = {} }: SchemaIssue): FieldIssueCode {
+  const list = params.origin === 'array' || params.origin === 'set';
+  if (keyword === 'too_small') return list ? 'too_few_items' : params.minimum === 1 ? 'required' : 'too_short';
+  if (keyword === 'too_big') return list ? 'too_many_items' : 'too_long';
+  return 'invalid';
+}
+
+/** A domain refusal about one field names it as the schema's refusals do: `body.<field>`. */
+function ruleIssues(code: ErrorCode, field: string | undefined) {
+  return field === undefined ? {} : { issues: [{ path: `body.${field}`, code, message: code.replace(/_/g, ' ') }] };
+}
+
 /**
  * Errors Fastify raises before any route or hook runs (a path parameter too long, a bad URL):
  * passed as the `frameworkErrors` option so they are problem documents too.
@@ -61,13 +77,14 @@ export function registerProblemHandlers(app: FastifyInstance, database: Database
       return unavailable(reply);
     }
     if (error instanceof AppError) {
-      const { retryAfterSeconds, extra } = error.details;
+      const { retryAfterSeconds, extra, field } = error.details;
       if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
-      return sendProblem(reply, error.code, { ...extra, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
+      return sendProblem(reply, error.code, { ...extra, ...ruleIssues(error.code, field), ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({
-        path: `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`,
+        path: `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`.replace(/\.$/, ''),
+        code: fieldIssueCode(v),
         message: v.message ?? 'invalid',
       }));
       return sendProblem(reply, 'validation_failed', { issues });

@@ -38,11 +38,11 @@ type Checker = Pick<Account, 'id'>;
 export function createCodeWords(deps: CodeWordsDeps) {
   const { db, clock, keyRing, hasher } = deps;
 
-  /** The words may be neither the setter's password nor a word that fails the rules. */
-  async function checkWord(word: string, by: Account): Promise<void> {
+  /** The words may be neither the setter's password nor a word that fails the rules; a refusal names the word's field. */
+  async function checkWord(word: string, by: Account, field: 'customerWord' | 'companyWord'): Promise<void> {
     const problem = codeWordProblem(word);
-    if (problem) throw new AppError(problem);
-    if (await hasher.verify(by.passwordHash, word)) throw new AppError('code_word_equals_password');
+    if (problem) throw new AppError(problem, { field });
+    if (await hasher.verify(by.passwordHash, word)) throw new AppError('code_word_equals_password', { field });
   }
 
   const guessWindowStart = (now: Date) => addSeconds(now, -GUESS_WINDOW_HOURS * 3600);
@@ -62,7 +62,8 @@ export function createCodeWords(deps: CodeWordsDeps) {
 
     async set(installation: Installation, by: Account, input: z.infer<typeof setCodeWordsRequest>): Promise<void> {
       const { customerWord, companyWord } = input;
-      for (const word of [customerWord, companyWord]) if (word !== undefined) await checkWord(word, by);
+      if (customerWord !== undefined) await checkWord(customerWord, by, 'customerWord');
+      if (companyWord !== undefined) await checkWord(companyWord, by, 'companyWord');
       if (customerWord !== undefined && companyWord !== undefined && tooSimilar(customerWord, companyWord)) throw new AppError('code_words_too_similar');
       const customerWordHash = customerWord === undefined ? undefined : await hasher.hash(codeWordKey(customerWord));
       const customerChange = customerWordHash === undefined ? {} : { customerWordHash, ...freshGuesses };

@@ -73,6 +73,13 @@ describe.each(testDbKinds())('code words (SPEC §5.1) on %s', (db) => {
     expect((await set(asOwner, { customerWord: 'Hjälp' })).json().code).toBe('code_word_confusing');
     expect((await set(asOwner, { companyWord: '112 112' })).json().code).toBe('code_word_confusing');
     expect((await set(asOwner, { customerWord: 'Nej' })).json().code).toBe('code_word_too_short');
+    // Each refusal names the word it is about, so the form can say which one.
+    expect((await set(asOwner, { customerWord: 'Blåbärsskog', companyWord: 'Nej' })).json().issues).toEqual([
+      { path: 'body.companyWord', code: 'code_word_too_short', message: 'code word too short' },
+    ]);
+    expect((await set(asOwner, { customerWord: 'Nej', companyWord: 'Trattkantarell' })).json().issues).toEqual([
+      { path: 'body.customerWord', code: 'code_word_too_short', message: 'code word too short' },
+    ]);
     expect((await set(asOwner, { customerWord: 'x'.repeat(41) })).json().code).toBe('code_word_too_long');
     expect((await set(asOwner, {})).json().code).toBe('validation_failed');
   });

@@ -7,9 +7,9 @@ export type ContactInput = z.infer<typeof contactPersonInput>;
 
 /** Phones in E.164 with the account phone rules, without duplicates; invalid_phone otherwise. */
 export function normalizeContact(input: ContactInput): ContactInput {
-  const phones = input.phones.map((raw) => {
+  const phones = input.phones.map((raw, index) => {
     const phone = normalizePhone(raw);
-    if (!phone) throw new AppError('invalid_phone');
+    if (!phone) throw new AppError('invalid_phone', { field: `phones.${index}` });
     return phone;
   });
   return { ...input, phones: [...new Set(phones)] };

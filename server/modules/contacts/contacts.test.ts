@@ -41,8 +41,15 @@ describe.each(testDbKinds())('contact persons (SPEC §5.2) on %s', (db) => {
   it('refuses numbers that are not mobile numbers and empty names', async () => {
     expect((await add(person('Fel', { phones: ['08-123 456 78'] }))).json().code).toBe('invalid_phone');
     expect((await add(person('Fel', { phones: ['nej'] }))).json().code).toBe('invalid_phone');
-    expect((await add(person('  '))).json().code).toBe('validation_failed');
-    expect((await add(person('Många', { phones: ['0701', '0702', '0703', '0704'] }))).json().code).toBe('validation_failed');
+    // The refusal names the number it is about, and the schema's the field and what is wrong with it.
+    expect((await add(person('Fel', { phones: ['070-123 45 67', '08-123 456 78'] }))).json().issues).toEqual([
+      { path: 'body.phones.1', code: 'invalid_phone', message: 'invalid phone' },
+    ]);
+    expect((await add(person('  '))).json()).toMatchObject({ code: 'validation_failed', issues: [{ path: 'body.name', code: 'required' }] });
+    expect((await add(person('Många', { phones: ['0701', '0702', '0703', '0704'] }))).json()).toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: 'body.phones', code: 'too_many_items' }],
+    });
   });
 
   it('changes, reorders and removes, renumbering the calling order', async () => {

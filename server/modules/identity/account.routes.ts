@@ -67,7 +67,7 @@ export function accountRoutes(app: FastifyInstance, identity: Identity): void {
         tags,
         summary: 'Change password (current password and step-up); other sessions, trusted devices and (unless kept) integration tokens are ended',
         body: changePasswordRequest,
-        response: { 200: passwordChanged, ...problems(...sensitive, 'invalid_credentials', 'account_locked', ...passwordRules) },
+        response: { 200: passwordChanged, ...problems(...sensitive, 'wrong_password', 'account_locked', ...passwordRules) },
       },
     },
     async (request) => {

@@ -27,16 +27,16 @@ export function createAccounts(deps: IdentityDeps) {
     async create(input: NewAccount, executor: Executor = deps.db): Promise<Account> {
       const now = deps.clock.now();
       const email = normalizeEmail(input.email);
-      if (!isPlausibleEmail(email)) throw new AppError('invalid_email');
+      if (!isPlausibleEmail(email)) throw new AppError('invalid_email', { field: 'email' });
       const phone = input.phone ? normalizePhone(input.phone) : null;
-      if (input.phone && !phone) throw new AppError('invalid_phone');
+      if (input.phone && !phone) throw new AppError('invalid_phone', { field: 'phone' });
       let passwordHash: string | null = null;
       if (input.password !== undefined) {
         const broken = checkPasswordPolicy(input.password, { name: input.name, email });
-        if (broken) throw new AppError(broken);
+        if (broken) throw new AppError(broken, { field: 'password' });
         passwordHash = await deps.hasher.hash(input.password);
       }
-      if (await findAccountByEmail(executor, email)) throw new AppError('email_taken');
+      if (await findAccountByEmail(executor, email)) throw new AppError('email_taken', { field: 'email' });
       const account = await insertAccount(executor, {
         id: newId(),
         email,
@@ -60,8 +60,8 @@ export function createAccounts(deps: IdentityDeps) {
     /** Name and language: not sensitive (SPEC §3.9), so no step-up. */
     async updateProfile(actor: Actor, input: { name?: string; language?: 'sv' | 'en' }, ctx: RequestContext): Promise<Account> {
       const now = deps.clock.now();
-      const changes = { ...(input.name !== undefined ? { name: input.name.trim() } : {}), ...(input.language ? { language: input.language } : {}) };
-      if (changes.name === '') throw new AppError('validation_failed');
+      // The request schema has trimmed the name and refused an empty one.
+      const changes = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.language ? { language: input.language } : {}) };
       return deps.db.transaction(async (tx) => {
         const account = await updateAccount(tx, actor.account.id, changes, now);
         await recordSecurityEvent(tx, { accountId: account.id, kind: 'profile_updated', at: now, ip: ctx.ip, userAgent: ctx.userAgent, details: { fields: Object.keys(changes) } });

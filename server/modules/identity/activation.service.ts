@@ -88,7 +88,7 @@ export function createActivation(deps: IdentityDeps, parts: ActivationParts) {
       const account = await findAccountById(db, link.accountId);
       if (!account || !awaitsPassword(account)) throw new AppError('link_invalid');
       const broken = checkPasswordPolicy(password, account);
-      if (broken) throw new AppError(broken);
+      if (broken) throw new AppError(broken, { field: 'password' });
       const passwordHash = await deps.hasher.hash(password);
       await db.transaction(async (tx) => {
         await links.consume(tx, token, 'activation', now);
@@ -105,9 +105,9 @@ export function createActivation(deps: IdentityDeps, parts: ActivationParts) {
     async register(input: { email: string; name: string; password: string; language: 'sv' | 'en' }, ctx: RequestContext): Promise<void> {
       await limits.enforce(ctx, deps.clock.now());
       const email = normalizeEmail(input.email);
-      if (!isPlausibleEmail(email)) throw new AppError('invalid_email');
+      if (!isPlausibleEmail(email)) throw new AppError('invalid_email', { field: 'email' });
       const broken = checkPasswordPolicy(input.password, { name: input.name, email });
-      if (broken) throw new AppError(broken);
+      if (broken) throw new AppError(broken, { field: 'password' });
       await withUniformTiming(async () => {
         const passwordHash = await deps.hasher.hash(input.password);
         const now = deps.clock.now();

@@ -57,11 +57,11 @@ export function createChallenges(deps: IdentityDeps, lockout: Lockout) {
       return lockout.attempt(
         actor.account,
         ctx,
-        'invalid_code',
+        { code: 'invalid_code', field: 'code' },
         () => codeMatches(secretKey, codePurpose(sessionId, purpose), input, live),
         async (tx, at) => {
           const used = await consumeChallenge(tx, sessionId, purpose, live!, at);
-          if (!used) throw new AppError('invalid_code');
+          if (!used) throw new AppError('invalid_code', { field: 'code' });
           return onSuccess(tx, used, at);
         },
       );

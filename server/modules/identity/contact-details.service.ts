@@ -41,8 +41,8 @@ export function createContactDetails(deps: IdentityDeps, parts: ContactDetailsPa
   return {
     async requestEmailChange(actor: SessionActor, newEmailInput: string, ctx: RequestContext): Promise<void> {
       const newEmail = normalizeEmail(newEmailInput);
-      if (!isPlausibleEmail(newEmail)) throw new AppError('invalid_email');
-      if (newEmail === actor.account.email) throw new AppError('email_taken');
+      if (!isPlausibleEmail(newEmail)) throw new AppError('invalid_email', { field: 'email' });
+      if (newEmail === actor.account.email) throw new AppError('email_taken', { field: 'email' });
       const now = deps.clock.now();
       await db.transaction(async (tx) => {
         await ensureFree(tx, newEmail, actor.account.id);
@@ -103,7 +103,7 @@ export function createContactDetails(deps: IdentityDeps, parts: ContactDetailsPa
      */
     async requestPhoneChange(actor: SessionActor, phoneInput: string, ctx: RequestContext): Promise<{ sentTo: string; expiresInSeconds: number }> {
       const phone = normalizePhone(phoneInput);
-      if (!phone) throw new AppError('invalid_phone');
+      if (!phone) throw new AppError('invalid_phone', { field: 'phone' });
       const now = deps.clock.now();
       return db.transaction(async (tx) => {
         // The destination and the limits first: a refused number is refused, however soon it comes.

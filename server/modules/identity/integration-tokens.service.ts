@@ -51,8 +51,7 @@ export function createIntegrationTokens(deps: IdentityDeps, notices: Notices) {
       const now = deps.clock.now();
       const token = INTEGRATION_TOKEN_PREFIX + newToken();
       const id = newId();
-      const name = input.name.trim();
-      if (!name) throw new AppError('validation_failed');
+      const { name } = input;
       await db.transaction(async (tx) => {
         await insertIntegrationToken(tx, { id, accountId: actor.account.id, name, scope: input.scope, tokenHash: hashToken(token), createdAt: now });
         await recordSecurityEvent(tx, { accountId: actor.account.id, kind: 'integration_token_created', at: now, ip: ctx.ip, userAgent: ctx.userAgent, details: { tokenId: id, name, scope: input.scope } });

@@ -12,7 +12,9 @@ import { findAccountByEmail, type SignInAccount } from './accounts.store.ts';
 import { normalizeEmail } from './email.rules.ts';
 import { lock, lockedUntilOf, reserveAttempt, reserveAttemptFindingAccount, resetFailures, type Reservation } from './throttle.store.ts';
 
-type FailCode = 'invalid_credentials' | 'invalid_code';
+type FailCode = 'invalid_credentials' | 'wrong_password' | 'invalid_code';
+/** How a failed check is answered: its code and, when the caller sent it in one, the body field. */
+type Failure = { code: FailCode; field?: string };
 
 /**
  * The consecutive-failure lockout of SPEC §3.7, shared by sign-in, step-up and every other
@@ -50,8 +52,8 @@ export function createLockout(deps: IdentityDeps, notices: Notices) {
   }
 
   /** An evaluated attempt failed: lock on the one past the limit and tell the owner. */
-  async function failed(key: string, attemptNumber: number, account: Account | undefined, ctx: RequestContext, code: FailCode): Promise<never> {
-    if (!failureLocks(attemptNumber, auth.lockoutMaxFailures)) throw new AppError(code);
+  async function failed(key: string, attemptNumber: number, account: Account | undefined, ctx: RequestContext, failure: Failure): Promise<never> {
+    if (!failureLocks(attemptNumber, auth.lockoutMaxFailures)) throw new AppError(failure.code, { field: failure.field });
     const now = deps.clock.now();
     const until = addSeconds(now, auth.lockoutSeconds);
     await db.transaction(async (tx) => {
@@ -113,7 +115,7 @@ export function createLockout(deps: IdentityDeps, notices: Notices) {
     async attempt<T>(
       account: Account,
       ctx: RequestContext,
-      failCode: FailCode,
+      failure: Failure,
       check: () => Promise<boolean> | boolean,
       onSuccess: (tx: Executor, now: Date) => Promise<T>,
     ): Promise<T> {
@@ -121,8 +123,8 @@ export function createLockout(deps: IdentityDeps, notices: Notices) {
       const key = emailKey(account.email);
       const attemptNumber = await reserve(key, now);
       const ok = await check();
-      deps.metrics?.credentialChecked(failCode === 'invalid_credentials' ? 'password' : 'code', ok);
-      if (!ok) return failed(key, attemptNumber, account, ctx, failCode);
+      deps.metrics?.credentialChecked(failure.code === 'invalid_code' ? 'code' : 'password', ok);
+      if (!ok) return failed(key, attemptNumber, account, ctx, failure);
       return db.transaction(async (tx) => {
         await resetFailures(tx, key, now);
         return onSuccess(tx, now);

@@ -131,7 +131,7 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
     const attempt = await lockout.reserve(flow.throttleKey, now);
     const method = await check();
     deps.metrics?.credentialChecked('code', method !== null);
-    if (!method) return lockout.failed(flow.throttleKey, attempt, account, ctx, 'invalid_code');
+    if (!method) return lockout.failed(flow.throttleKey, attempt, account, ctx, { code: 'invalid_code' });
     return db.transaction(async (tx) => {
       if (!(await completeFlow(tx, flow.idHash, now))) throw new AppError('invalid_code');
       await lockout.succeeded(tx, flow.throttleKey, now);
@@ -169,7 +169,7 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
       const account = found?.account.status === 'active' ? found.account : undefined;
       const passwordOk = await deps.hasher.verify(account?.passwordHash ?? null, input.password);
       deps.metrics?.credentialChecked('password', passwordOk);
-      if (!passwordOk || !account) return lockout.failed(key, attempt, account, ctx, 'invalid_credentials');
+      if (!passwordOk || !account) return lockout.failed(key, attempt, account, ctx, { code: 'invalid_credentials' });
 
       if (deps.hasher.needsRehash(account.passwordHash!)) {
         await updatePasswordHash(db, account.id, await deps.hasher.hash(input.password), now);

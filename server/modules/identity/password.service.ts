@@ -28,9 +28,9 @@ export function createPasswords(deps: IdentityDeps, parts: PasswordParts) {
   const { auth } = deps.config;
   const db = deps.db;
 
-  async function acceptablePasswordHash(account: Account, password: string): Promise<string> {
+  async function acceptablePasswordHash(account: Account, password: string, field: 'password' | 'newPassword'): Promise<string> {
     const broken = checkPasswordPolicy(password, account);
-    if (broken) throw new AppError(broken);
+    if (broken) throw new AppError(broken, { field });
     return deps.hasher.hash(password);
   }
 
@@ -72,7 +72,7 @@ export function createPasswords(deps: IdentityDeps, parts: PasswordParts) {
       const link = await links.peek(token, 'password_reset', now);
       const account = await findAccountById(db, link.accountId);
       if (!account || account.status === 'closed') throw new AppError('link_invalid');
-      const passwordHash = await acceptablePasswordHash(account, password);
+      const passwordHash = await acceptablePasswordHash(account, password, 'password');
       await db.transaction(async (tx) => {
         await links.consume(tx, token, 'password_reset', now);
         const updated = await updateAccount(tx, account.id, { passwordHash, status: 'active', emailVerifiedAt: account.emailVerifiedAt ?? now }, now);
@@ -85,12 +85,12 @@ export function createPasswords(deps: IdentityDeps, parts: PasswordParts) {
     /** Change with the current password (and a step-up); other sessions are signed out. Answers how many integration tokens were ended. */
     async change(actor: SessionActor, input: { currentPassword: string; newPassword: string; endIntegrationTokens: boolean }, ctx: RequestContext): Promise<number> {
       const { currentPassword, newPassword } = input;
-      const passwordHash = await acceptablePasswordHash(actor.account, newPassword);
+      const passwordHash = await acceptablePasswordHash(actor.account, newPassword, 'newPassword');
       let tokensEnded = 0;
       await lockout.attempt(
         actor.account,
         ctx,
-        'invalid_credentials',
+        { code: 'wrong_password', field: 'currentPassword' },
         () => deps.hasher.verify(actor.account.passwordHash, currentPassword),
         async (tx, now) => {
           const updated = await updateAccount(tx, actor.account.id, { passwordHash }, now);

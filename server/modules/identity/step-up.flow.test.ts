@@ -120,13 +120,26 @@ describe.each(testDbKinds())('step-up on %s', (db) => {
     expect((await first('POST', '/auth/step-up/code/verify', { code })).json().code).toBe('invalid_code');
   });
 
+  it('a wrong step-up password answers wrong_password at the password field: the signed-in user knows their address', async () => {
+    const account = await makeAccount(t.services);
+    const call = asWeb(t, await signInWeb(t, account));
+    t.clock.advanceMinutes(11);
+    const wrong = await call('POST', '/auth/step-up/password', { password: 'fel lösenord helt klart' });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toMatchObject({ code: 'wrong_password', issues: [{ path: 'body.password', code: 'wrong_password' }] });
+    // Sign-in keeps its one answer for a wrong address or password, naming no field.
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: 'fel lösenord helt klart' } });
+    expect(login.json().code).toBe('invalid_credentials');
+    expect(login.json().issues).toBeUndefined();
+  });
+
   it('wrong step-up passwords count toward the lockout with sign-in failures', async () => {
     const account = await makeAccount(t.services);
     const call = asWeb(t, await signInWeb(t, account));
     t.clock.advanceMinutes(11);
     const wrongLogin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: 'fel lösenord helt klart' } });
     expect(wrongLogin.json().code).toBe('invalid_credentials');
-    for (let i = 0; i < 2; i++) expect((await call('POST', '/auth/step-up/password', { password: 'fel lösenord igen' })).json().code).toBe('invalid_credentials');
+    for (let i = 0; i < 2; i++) expect((await call('POST', '/auth/step-up/password', { password: 'fel lösenord igen' })).json().code).toBe('wrong_password');
     const locking = await call('POST', '/auth/step-up/password', { password: 'fel lösenord igen' });
     expect(locking.statusCode).toBe(423);
     expect(locking.headers['retry-after']).toBe('900');

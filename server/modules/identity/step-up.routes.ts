@@ -13,7 +13,7 @@ export function stepUpRoutes(app: FastifyInstance, identity: Identity): void {
 
   r.post(
     '/auth/step-up/password',
-    { schema: { tags, summary: 'Step up with the password', body: stepUpPasswordRequest, response: { 200: stepUpGranted, ...problems(...failed, 'invalid_credentials') } } },
+    { schema: { tags, summary: 'Step up with the password', body: stepUpPasswordRequest, response: { 200: stepUpGranted, ...problems(...failed, 'wrong_password') } } },
     async (request) => identity.stepUp.withPassword(requireSession(request), request.body.password, requestContext(request)),
   );
 

@@ -36,7 +36,7 @@ export function createStepUp(deps: IdentityDeps, parts: StepUpParts) {
       return lockout.attempt(
         actor.account,
         ctx,
-        'invalid_credentials',
+        { code: 'wrong_password', field: 'password' },
         () => deps.hasher.verify(actor.account.passwordHash, password),
         (tx, now) => grant(tx, actor, 'password', ctx, now),
       );
@@ -63,7 +63,7 @@ export function createStepUp(deps: IdentityDeps, parts: StepUpParts) {
       return lockout.attempt(
         actor.account,
         ctx,
-        'invalid_code',
+        { code: 'invalid_code', field: 'code' },
         () => twoFactor.useTotpCode(actor.account, code, deps.clock.now()),
         (tx, now) => grant(tx, actor, 'totp', ctx, now),
       );
@@ -75,7 +75,7 @@ export function createStepUp(deps: IdentityDeps, parts: StepUpParts) {
       return lockout.attempt(
         actor.account,
         ctx,
-        'invalid_code',
+        { code: 'invalid_code' },
         () => passkeys.verifyAssertion(actor.account, `step-up:${actor.session.id}`, response),
         (tx, now) => grant(tx, actor, 'passkey', ctx, now),
       );

@@ -85,7 +85,7 @@ export function createTwoFactor(deps: IdentityDeps, notices: Notices, passkeys: 
       const app = await findTotp(db, actor.account.id, id);
       if (!app || app.confirmedAt) throw new AppError('not_found');
       const counter = matchTotp(decrypt(encryption, app.sealedSecret), code, now);
-      if (counter === null) throw new AppError('invalid_code');
+      if (counter === null) throw new AppError('invalid_code', { field: 'code' });
       await db.transaction(async (tx) => {
         if (!(await confirmTotp(tx, id, counter, now))) throw new AppError('not_found');
         await updateAccount(tx, actor.account.id, { preferredSecondFactor: 'totp' }, now);

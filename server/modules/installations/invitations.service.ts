@@ -110,9 +110,9 @@ export function createInvitationsService(deps: InstallationsDeps, installations:
       const level = input.level as Exclude<PermissionLevel, 'owner'>;
       const accessWindow = checkAccessWindow(level, input.accessWindow);
       const email = normalizeEmail(input.email);
-      if (!isPlausibleEmail(email)) throw new AppError('invalid_email');
+      if (!isPlausibleEmail(email)) throw new AppError('invalid_email', { field: 'email' });
       const phone = normalizePhone(input.phone);
-      if (!phone) throw new AppError('invalid_phone');
+      if (!phone) throw new AppError('invalid_phone', { field: 'phone' });
       const existing = await deps.identity.accounts.findByEmail(email);
       if (existing && (await findMember(deps.db, access.installation.id, existing.id))) throw new AppError('already_member');
 

@@ -6,7 +6,7 @@ import { canAssign } from './permissions.rules.ts';
 /** Only restricted users have a window, and a window must be able to open. */
 export function checkAccessWindow(level: PermissionLevel, window: AccessWindow | null | undefined): AccessWindow | null {
   if (!window) return null;
-  if (level !== 'restricted' || !isValidWindow(window)) throw new AppError('invalid_access_window');
+  if (level !== 'restricted' || !isValidWindow(window)) throw new AppError('invalid_access_window', { field: 'accessWindow' });
   return window;
 }
 

@@ -6,14 +6,15 @@ import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { api } from '../../lib/api.ts';
-import { useErrorText } from '../../lib/error-text.ts';
 import { changeLanguage, languages, type Language } from '../../lib/i18n.ts';
 import { meQueryKey } from '../../lib/queries.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
+
+const fields = ['name', 'language'] as const;
 
 /** Name and the language of the portal, e-mails and SMS (PATCH /me). */
 export function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [name, setName] = useState(me.name);
   const [language, setLanguage] = useState<Language>(me.language);
@@ -24,15 +25,16 @@ export function ProfileForm({ me }: { me: Me }) {
       await changeLanguage(updated.language);
     },
   });
+  const errors = useFormErrors(save.error, fields);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={errors.formRef} onSubmit={submit} noValidate>
       {save.isSuccess && <Alert tone="success">{t('account.profileSaved')}</Alert>}
-      {save.error && <Alert tone="error">{errorText(save.error)}</Alert>}
-      <TextField label={t('account.name')} autoComplete="name" maxLength={100} required value={name} onChange={(event) => setName(event.target.value)} />
+      {errors.message && <Alert tone="error">{errors.message}</Alert>}
+      <TextField label={t('account.name')} autoComplete="name" maxLength={100} required value={name} onChange={(event) => setName(event.target.value)} {...errors.field('name')} />
       <fieldset className="account-form__choices">
         <legend className="field__label">{t('account.language')}</legend>
         {languages.map((option) => (

@@ -1,24 +1,27 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { useErrorText } from '../../lib/error-text.ts';
+import { FormCheckFailed } from '../../lib/form-errors.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
 import { codeWordsApi, codeWordsQueryKey } from './code-words.api.ts';
+
+const fields = ['customerWord', 'companyWord'] as const;
 
 /** Set either word or both; an empty field leaves its word unchanged. The API checks the rules. */
 export function CodeWordsForm({ installationId }: { installationId: string }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const errorId = useId();
   const queryClient = useQueryClient();
   const [customerWord, setCustomerWord] = useState('');
   const [companyWord, setCompanyWord] = useState('');
-  const [nothingToSave, setNothingToSave] = useState(false);
   const save = useMutation({
-    mutationFn: (words: { customerWord?: string; companyWord?: string }) => codeWordsApi.set(installationId, words),
+    mutationFn: async (words: { customerWord?: string; companyWord?: string }) => {
+      if (!words.customerWord && !words.companyWord) throw new FormCheckFailed('installation.codeWords.nothingToSave');
+      return codeWordsApi.set(installationId, words);
+    },
     onSuccess: () => {
       setCustomerWord('');
       setCompanyWord('');
@@ -28,15 +31,11 @@ export function CodeWordsForm({ installationId }: { installationId: string }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const words = { customerWord: customerWord.trim() || undefined, companyWord: companyWord.trim() || undefined };
-    setNothingToSave(!words.customerWord && !words.companyWord);
-    if (!words.customerWord && !words.companyWord) return;
-    save.mutate(words);
+    save.mutate({ customerWord: customerWord.trim() || undefined, companyWord: companyWord.trim() || undefined });
   };
 
-  const error = nothingToSave ? t('installation.codeWords.nothingToSave') : save.isError ? errorText(save.error) : undefined;
-  // An error points at both fields, as the API does not say which word it means.
-  const fieldProps = { autoComplete: 'off', spellCheck: false, maxLength: 200, errorId: error ? errorId : undefined };
+  const errors = useFormErrors(save.error, fields);
+  const fieldProps = { autoComplete: 'off', spellCheck: false, maxLength: 200 };
   return (
     <Panel title={t('installation.codeWords.change')}>
       <p>{t('installation.codeWords.changeIntro')}</p>
@@ -44,15 +43,13 @@ export function CodeWordsForm({ installationId }: { installationId: string }) {
         {t('installation.codeWords.rules')}
       </p>
       <p className="code-words__hint">{t('installation.codeWords.stepUpNote')}</p>
-      <form className="code-words__form" onSubmit={submit} noValidate>
-        <TextField label={t('installation.codeWords.newCustomerWord')} value={customerWord} onChange={(e) => setCustomerWord(e.target.value)} {...fieldProps} />
-        <TextField label={t('installation.codeWords.newCompanyWord')} value={companyWord} onChange={(e) => setCompanyWord(e.target.value)} {...fieldProps} />
-        {error && (
-          <div id={errorId}>
-            <Alert tone="error">
-              <p>{error}</p>
-            </Alert>
-          </div>
+      <form ref={errors.formRef} className="code-words__form" onSubmit={submit} noValidate>
+        <TextField label={t('installation.codeWords.newCustomerWord')} value={customerWord} onChange={(e) => setCustomerWord(e.target.value)} {...fieldProps} {...errors.field('customerWord')} />
+        <TextField label={t('installation.codeWords.newCompanyWord')} value={companyWord} onChange={(e) => setCompanyWord(e.target.value)} {...fieldProps} {...errors.field('companyWord')} />
+        {errors.message && (
+          <Alert tone="error">
+            <p>{errors.message}</p>
+          </Alert>
         )}
         {save.isSuccess && (
           <Alert tone="success">

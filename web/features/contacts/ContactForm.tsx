@@ -1,10 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { failureCode, useErrorText } from '../../lib/error-text.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
 import type { ContactInput, ContactPerson } from './contacts.api.ts';
 
 interface Props {
@@ -16,29 +16,36 @@ interface Props {
 }
 
 const PHONE_FIELDS = ['phone1', 'phone2', 'phone3'] as const;
+/** The API's names for the numbers sent, in the order sent; `phones` is the list as a whole. */
+const SENT_PHONES = ['phones.0', 'phones.1', 'phones.2'] as const;
+const fields = ['name', ...SENT_PHONES, 'phones', 'relation'] as const;
 
 /** Name, up to three mobile numbers (the first called first), relation and whether they hold a key. */
 export function ContactForm({ initial, pending, error, onSave, onCancel }: Props) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const errorId = useId();
   const [name, setName] = useState(initial?.name ?? '');
   const [phones, setPhones] = useState(() => PHONE_FIELDS.map((_, i) => initial?.phones[i] ?? ''));
   const [relation, setRelation] = useState(initial?.relation ?? '');
   const [keyHolder, setKeyHolder] = useState(initial?.keyHolder ?? false);
+  /** Which fields' numbers were sent: empty fields are left out, so the API's `phones.1` may be the third field. */
+  const [sentFrom, setSentFrom] = useState<number[]>([]);
+  const errors = useFormErrors(error, fields);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSave({ name: name.trim(), phones: phones.map((p) => p.trim()).filter(Boolean), relation: relation.trim(), keyHolder });
+    const filled = PHONE_FIELDS.map((_, i) => i).filter((i) => phones[i]?.trim());
+    setSentFrom(filled);
+    onSave({ name: name.trim(), phones: filled.map((i) => phones[i]!.trim()), relation: relation.trim(), keyHolder });
   };
-  const code = error ? failureCode(error) : undefined;
-  // A bad number or a missing field points at the fields; other failures only at the form.
-  const invalid = (field: 'name' | 'phone') =>
-    code === 'validation_failed' ? (field === 'name' ? !name.trim() : !phones[0]?.trim()) : field === 'phone' && code === 'invalid_phone';
-  const errorFor = (field: 'name' | 'phone') => (invalid(field) ? errorId : undefined);
+  /** A number's own error, else (on the first field) what is wrong with the list, such as no number at all. */
+  const phoneErrors = (i: number) => {
+    const sent = sentFrom.indexOf(i);
+    const own = sent >= 0 ? errors.field(SENT_PHONES[sent]!) : undefined;
+    return own?.error || i > 0 ? (own ?? {}) : errors.field('phones');
+  };
 
   return (
-    <form className="contact-form" onSubmit={submit} noValidate>
+    <form ref={errors.formRef} className="contact-form" onSubmit={submit} noValidate>
       <TextField
         label={t('installation.contacts.name')}
         value={name}
@@ -46,7 +53,7 @@ export function ContactForm({ initial, pending, error, onSave, onCancel }: Props
         autoComplete="off"
         required
         maxLength={100}
-        errorId={errorFor('name')}
+        {...errors.field('name')}
       />
       {PHONE_FIELDS.map((field, i) => (
         <TextField
@@ -59,7 +66,7 @@ export function ContactForm({ initial, pending, error, onSave, onCancel }: Props
           onChange={(e) => setPhones((all) => all.map((p, j) => (j === i ? e.target.value : p)))}
           required={i === 0}
           maxLength={30}
-          errorId={i === 0 || phones[i]?.trim() ? errorFor('phone') : undefined}
+          {...phoneErrors(i)}
         />
       ))}
       <TextField
@@ -69,14 +76,13 @@ export function ContactForm({ initial, pending, error, onSave, onCancel }: Props
         onChange={(e) => setRelation(e.target.value)}
         autoComplete="off"
         maxLength={60}
+        {...errors.field('relation')}
       />
       <Checkbox label={t('installation.contacts.keyHolderField')} checked={keyHolder} onChange={(e) => setKeyHolder(e.target.checked)} />
-      {error !== null && error !== undefined && (
-        <div id={errorId}>
-          <Alert tone="error">
-            <p>{errorText(error)}</p>
-          </Alert>
-        </div>
+      {errors.message && (
+        <Alert tone="error">
+          <p>{errors.message}</p>
+        </Alert>
       )}
       <div className="contact-form__actions">
         <Button type="submit" busy={pending} busyLabel={t('installation.contacts.saving')}>

@@ -7,7 +7,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { useErrorText } from '../../lib/error-text.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
 import { useFormat } from '../../lib/format.ts';
 import { ItemList } from './ItemList.tsx';
 import { RemovalNotice } from './RemovalNotice.tsx';
@@ -17,10 +17,11 @@ import { useRemoveItem } from './use-remove-item.ts';
 
 type App = z.infer<typeof twoFactorOverview>['authenticatorApps'][number];
 
+const fields = ['label'] as const;
+
 /** The connected authenticator apps: list, remove, and connect a new one. */
 export function AuthenticatorApps({ apps }: { apps: App[] }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const formatDate = useFormat().dateTime;
   const [label, setLabel] = useState('');
   const [confirmed, setConfirmed] = useState(false);
@@ -32,6 +33,7 @@ export function AuthenticatorApps({ apps }: { apps: App[] }) {
       remove.reset();
     },
   });
+  const errors = useFormErrors(start.error, fields);
 
   return (
     <Panel title={t('security.twoFactor.appsTitle')}>
@@ -80,7 +82,7 @@ export function AuthenticatorApps({ apps }: { apps: App[] }) {
         />
       ) : (
         <div className="add-method">
-          {start.isError && <Alert tone="error">{errorText(start.error)}</Alert>}
+          {errors.message && <Alert tone="error">{errors.message}</Alert>}
           <TextField
             label={t('security.twoFactor.appLabel')}
             hint={t('security.twoFactor.appLabelHint')}
@@ -89,6 +91,7 @@ export function AuthenticatorApps({ apps }: { apps: App[] }) {
             maxLength={60}
             value={label}
             onChange={(event) => setLabel(event.target.value)}
+            {...errors.field('label')}
           />
           <Button busy={start.isPending} busyLabel={t('security.twoFactor.startingApp')} onClick={() => start.mutate(label)}>
             {t('security.twoFactor.addApp')}

@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { useErrorText } from '../../lib/error-text.ts';
+import { FormCheckFailed } from '../../lib/form-errors.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
 import { CreatedToken } from './CreatedToken.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { ItemList } from './ItemList.tsx';
@@ -18,19 +19,19 @@ import { useRemoveItem } from './use-remove-item.ts';
 import './security.css';
 
 const scopes: TokenScope[] = ['read', 'read_write'];
+const fields = ['name'] as const;
 
 /** Creating a token: a name and read or read-and-change; the token is shown once, after. */
 function CreateTokenForm() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const client = useQueryClient();
   const [name, setName] = useState('');
   const [scope, setScope] = useState<TokenScope>('read');
-  const [nameMissing, setNameMissing] = useState(false);
-  const nameInput = useRef<HTMLInputElement>(null);
-  const errorId = useId();
   const create = useMutation({
-    mutationFn: securityApi.createToken,
+    mutationFn: async (token: { name: string; scope: TokenScope }) => {
+      if (!token.name) throw new FormCheckFailed('security.integrations.nameMissing', 'name');
+      return securityApi.createToken(token);
+    },
     onSuccess: () => {
       setName('');
       setScope('read');
@@ -40,23 +41,15 @@ function CreateTokenForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const missing = !name.trim();
-    setNameMissing(missing);
-    if (missing) return nameInput.current?.focus();
     create.mutate({ name: name.trim(), scope });
   };
+  const errors = useFormErrors(create.error, fields);
 
   if (create.isSuccess) return <CreatedToken name={create.data.name} token={create.data.token} onDone={() => create.reset()} />;
   return (
-    <form className="security-form" onSubmit={submit} noValidate>
-      {create.isError && <Alert tone="error">{errorText(create.error)}</Alert>}
-      {nameMissing && (
-        <Alert tone="error">
-          <p id={errorId}>{t('security.integrations.nameMissing')}</p>
-        </Alert>
-      )}
+    <form ref={errors.formRef} className="security-form" onSubmit={submit} noValidate>
+      {errors.message && <Alert tone="error">{errors.message}</Alert>}
       <TextField
-        ref={nameInput}
         label={t('security.integrations.name')}
         hint={t('security.integrations.nameHint')}
         name="token-name"
@@ -65,7 +58,7 @@ function CreateTokenForm() {
         required
         value={name}
         onChange={(event) => setName(event.target.value)}
-        {...(nameMissing ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
+        {...errors.field('name')}
       />
       <fieldset className="choice-group">
         <legend className="field__label">{t('security.integrations.scopeLegend')}</legend>

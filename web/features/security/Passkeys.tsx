@@ -9,7 +9,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { useErrorText } from '../../lib/error-text.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
 import { ApiError } from '../../lib/http.ts';
 import { useFormat } from '../../lib/format.ts';
 import { ItemList } from './ItemList.tsx';
@@ -26,10 +26,11 @@ async function createPasskey(label: string): Promise<void> {
   await securityApi.registerPasskey(passkeyAttestation.parse(response), label);
 }
 
+const fields = ['label'] as const;
+
 /** The account's passkeys: list, remove, and add one on this device. */
 export function Passkeys({ passkeys }: { passkeys: Passkey[] }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const formatDate = useFormat().dateTime;
   const client = useQueryClient();
   const [label, setLabel] = useState('');
@@ -44,13 +45,14 @@ export function Passkeys({ passkeys }: { passkeys: Passkey[] }) {
     },
   });
   // Anything but an answer from the server means the browser's dialog was closed or refused.
-  const addError = add.error instanceof ApiError ? errorText(add.error) : t('security.twoFactor.passkeyCancelled');
+  const errors = useFormErrors(add.error, fields);
+  const addError = add.error instanceof ApiError ? errors.message : t('security.twoFactor.passkeyCancelled');
 
   return (
     <Panel title={t('security.twoFactor.passkeysTitle')}>
       <p>{t('security.twoFactor.passkeysIntro')}</p>
       {add.isSuccess && <Alert tone="success">{t('security.twoFactor.passkeyAdded')}</Alert>}
-      {add.isError && <Alert tone="error">{addError}</Alert>}
+      {add.isError && addError && <Alert tone="error">{addError}</Alert>}
       <RemovalNotice mutation={remove} done={(name) => t('security.twoFactor.passkeyRemoved', { name })} />
       {passkeys.length === 0 ? (
         <p>{t('security.twoFactor.noPasskeys')}</p>
@@ -92,6 +94,7 @@ export function Passkeys({ passkeys }: { passkeys: Passkey[] }) {
             maxLength={60}
             value={label}
             onChange={(event) => setLabel(event.target.value)}
+            {...errors.field('label')}
           />
           <Button busy={add.isPending} busyLabel={t('security.twoFactor.addingPasskey')} onClick={() => add.mutate(label)}>
             {t('security.twoFactor.addPasskey')}

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -8,32 +8,21 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { NewPasswordField } from '../../components/NewPasswordField.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { failureCode, useErrorText } from '../../lib/error-text.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
 import { securityApi } from './security.api.ts';
 import './security.css';
 
-const newPasswordProblems = new Set(['password_too_short', 'password_too_long', 'password_too_common', 'password_contains_personal_data']);
-
-/** Which field an error is about, so the message is read out with that field. */
-function fieldOf(error: unknown): 'current' | 'new' | undefined {
-  const code = failureCode(error);
-  if (code === 'invalid_credentials') return 'current';
-  return newPasswordProblems.has(code) ? 'new' : undefined;
-}
+const fields = ['currentPassword', 'newPassword'] as const;
 
 /** Säkerhet › Lösenord: change the password with the current one (POST /me/password). */
 export function PasswordPage() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   usePageTitle(t('security.password.title'));
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [shown, setShown] = useState(false);
   const [endTokens, setEndTokens] = useState(true);
-  const errorId = useId();
-  const currentInput = useRef<HTMLInputElement>(null);
-  const newInput = useRef<HTMLInputElement>(null);
 
   const change = useMutation({
     mutationFn: securityApi.changePassword,
@@ -41,21 +30,14 @@ export function PasswordPage() {
       setCurrentPassword('');
       setNewPassword('');
     },
-    onError: (error) => {
-      const field = fieldOf(error);
-      if (field === 'current') currentInput.current?.focus();
-      if (field === 'new') newInput.current?.focus();
-    },
   });
+  const errors = useFormErrors(change.error, fields);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     change.mutate({ currentPassword, newPassword, endIntegrationTokens: endTokens });
   };
 
-  const field = change.error ? fieldOf(change.error) : undefined;
-  const currentError = field === 'current' ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
-  const message = failureCode(change.error) === 'invalid_credentials' ? t('security.password.wrongCurrent') : errorText(change.error);
   return (
     <>
       <PageHeading>{t('security.password.title')}</PageHeading>
@@ -67,14 +49,13 @@ export function PasswordPage() {
             {change.data.integrationTokensEnded > 0 && <p>{t('security.password.tokensEnded', { count: change.data.integrationTokensEnded })}</p>}
           </Alert>
         )}
-        {change.isError && field !== 'new' && (
+        {errors.message && (
           <Alert tone="error">
-            <p id={errorId}>{message}</p>
+            <p>{errors.message}</p>
           </Alert>
         )}
-        <form className="security-form" onSubmit={submit} noValidate>
+        <form ref={errors.formRef} className="security-form" onSubmit={submit} noValidate>
           <TextField
-            ref={currentInput}
             label={t('security.password.current')}
             type={shown ? 'text' : 'password'}
             name="current-password"
@@ -82,10 +63,10 @@ export function PasswordPage() {
             required
             value={currentPassword}
             onChange={(event) => setCurrentPassword(event.target.value)}
-            {...currentError}
+            {...errors.field('currentPassword')}
           />
           <Checkbox label={t('security.password.show')} checked={shown} onChange={(event) => setShown(event.target.checked)} />
-          <NewPasswordField ref={newInput} label={t('security.password.new')} value={newPassword} onChange={setNewPassword} error={field === 'new' ? message : undefined} />
+          <NewPasswordField label={t('security.password.new')} value={newPassword} onChange={setNewPassword} {...errors.field('newPassword')} />
           <Checkbox label={t('security.password.endTokens')} checked={endTokens} onChange={(event) => setEndTokens(event.target.checked)} />
           <Button type="submit" busy={change.isPending} busyLabel={t('security.password.submitting')}>
             {t('security.password.submit')}

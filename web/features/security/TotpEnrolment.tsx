@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { useErrorText } from '../../lib/error-text.ts';
 import { qrCodeDataUrl } from '../../lib/qr-code.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
 import { securityApi, securityKeys } from './security.api.ts';
 
 interface TotpEnrolmentProps {
@@ -16,15 +16,13 @@ interface TotpEnrolmentProps {
 
 /** Base32 in groups of four is far easier to copy by hand than one long string. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
+const fields = ['code'] as const;
 
 /** Connecting an authenticator app: the key to type in (or open), then a code from the app to prove it works. */
 export function TotpEnrolment({ enrolment, onConfirmed, onCancel }: TotpEnrolmentProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const client = useQueryClient();
   const heading = useRef<HTMLHeadingElement>(null);
-  const codeInput = useRef<HTMLInputElement>(null);
-  const errorId = useId();
   const [code, setCode] = useState('');
   const qrCode = useQuery({
     queryKey: ['totp-qr-code', enrolment.otpauthUri],
@@ -40,11 +38,9 @@ export function TotpEnrolment({ enrolment, onConfirmed, onCancel }: TotpEnrolmen
       await client.invalidateQueries({ queryKey: securityKeys.all });
       onConfirmed();
     },
-    onError: () => {
-      setCode('');
-      codeInput.current?.focus();
-    },
+    onError: () => setCode(''),
   });
+  const errors = useFormErrors(confirm.error, fields);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -78,14 +74,13 @@ export function TotpEnrolment({ enrolment, onConfirmed, onCancel }: TotpEnrolmen
         </li>
         <li>
           <p>{t('security.twoFactor.enrolStep3')}</p>
-          <form onSubmit={submit} noValidate>
-            {confirm.isError && (
+          <form ref={errors.formRef} onSubmit={submit} noValidate>
+            {errors.message && (
               <Alert tone="error">
-                <p id={errorId}>{errorText(confirm.error)}</p>
+                <p>{errors.message}</p>
               </Alert>
             )}
             <TextField
-              ref={codeInput}
               className="field--code"
               label={t('security.twoFactor.appCode')}
               name="totp-code"
@@ -95,7 +90,7 @@ export function TotpEnrolment({ enrolment, onConfirmed, onCancel }: TotpEnrolmen
               required
               value={code}
               onChange={(event) => setCode(event.target.value)}
-              {...(confirm.isError ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
+              {...errors.field('code')}
             />
             <div className="security-actions">
               <Button type="submit" busy={confirm.isPending} busyLabel={t('security.twoFactor.confirmingApp')}>

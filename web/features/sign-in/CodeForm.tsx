@@ -4,10 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { api } from '../../lib/api.ts';
-import { failureCode } from '../../lib/error-text.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
 import { FailureNotice } from './FailureNotice.tsx';
 import { endsSignIn } from './sign-in.rules.ts';
 import { TrustDeviceCheckbox } from './TrustDeviceCheckbox.tsx';
+
+const fields = ['code'] as const;
+/** The sign-in answer names no field, as the flow's code may also be a passkey's. */
+const codeFields = { invalid_code: 'code' } as const;
 
 interface CodeFormProps {
   flowId: string;
@@ -29,9 +33,9 @@ export function CodeForm({ flowId, source, inputRef, onSignedIn, onRestart }: Co
     onError: (error) => {
       if (endsSignIn(error)) return onRestart(error);
       setCode('');
-      if (inputRef && 'current' in inputRef) inputRef.current?.focus();
     },
   });
+  const errors = useFormErrors(verify.error, fields, codeFields);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -40,8 +44,8 @@ export function CodeForm({ flowId, source, inputRef, onSignedIn, onRestart }: Co
 
   return (
     <>
-      {verify.error && <FailureNotice error={verify.error} />}
-      <form onSubmit={submit} noValidate>
+      {errors.message && <FailureNotice error={verify.error} />}
+      <form ref={errors.formRef} onSubmit={submit} noValidate>
         <TextField
           ref={inputRef}
           className="field--code"
@@ -51,9 +55,9 @@ export function CodeForm({ flowId, source, inputRef, onSignedIn, onRestart }: Co
           autoComplete="one-time-code"
           maxLength={12}
           required
-          aria-invalid={failureCode(verify.error) === 'invalid_code' || undefined}
           value={code}
           onChange={(event) => setCode(event.target.value)}
+          {...errors.field('code')}
         />
         <TrustDeviceCheckbox checked={trustDevice} onChange={setTrustDevice} />
         <Button type="submit" busy={verify.isPending} busyLabel={t('signIn.verifying')}>

@@ -9,6 +9,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { EmailField } from '../../components/EmailField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { api } from '../../lib/api.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { FailureNotice } from './FailureNotice.tsx';
 import type { CodeSent, StepNotice } from './sign-in.types.ts';
@@ -25,6 +26,8 @@ function ArrivalNotice({ kind }: { kind: 'signed_out' | 'session_ended' }) {
   const { t } = useTranslation();
   return kind === 'signed_out' ? <Alert tone="success">{t('signIn.signedOut')}</Alert> : <Alert tone="info">{t('signIn.sessionEnded')}</Alert>;
 }
+
+const fields = ['email', 'password'] as const;
 
 /** Step 1: e-mail and password. */
 export function CredentialsStep({ initialEmail, notice, onCodeSent, onSignedIn }: CredentialsStepProps) {
@@ -44,13 +47,14 @@ export function CredentialsStep({ initialEmail, notice, onCodeSent, onSignedIn }
 
   // The newest news wins: a failed attempt here replaces the notice we arrived with.
   const failure = login.error ?? (notice?.kind === 'failure' ? notice.error : undefined);
+  const errors = useFormErrors(failure, fields);
   return (
     <>
       <PageHeading>{t('signIn.title')}</PageHeading>
       <p className="lead">{t('signIn.intro')}</p>
-      {failure ? <FailureNotice error={failure} /> : notice && notice.kind !== 'failure' && <ArrivalNotice kind={notice.kind} />}
-      <form onSubmit={submit} noValidate>
-        <EmailField label={t('signIn.email')} value={email} onChange={(event) => setEmail(event.target.value)} />
+      {errors.message ? <FailureNotice error={failure} /> : !failure && notice && notice.kind !== 'failure' && <ArrivalNotice kind={notice.kind} />}
+      <form ref={errors.formRef} onSubmit={submit} noValidate>
+        <EmailField label={t('signIn.email')} value={email} onChange={(event) => setEmail(event.target.value)} {...errors.field('email')} />
         <TextField
           label={t('signIn.password')}
           type="password"
@@ -59,6 +63,7 @@ export function CredentialsStep({ initialEmail, notice, onCodeSent, onSignedIn }
           required
           value={password}
           onChange={(event) => setPassword(event.target.value)}
+          {...errors.field('password')}
         />
         <p className="sign-in__forgot">
           <Link to="/forgot-password" state={{ email: email.trim() }}>{t('signedOut.links.forgotPassword')}</Link>

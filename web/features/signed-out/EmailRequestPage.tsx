@@ -7,7 +7,7 @@ import { Button } from '../../components/Button.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { SignedOutPage } from '../../components/SignedOutPage.tsx';
 import { EmailField } from '../../components/EmailField.tsx';
-import { useErrorText } from '../../lib/error-text.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { usePrefilledEmail } from '../../lib/prefilled-email.ts';
 import { SignedOutHelp, type HelpTopic } from './SignedOutHelp.tsx';
@@ -19,15 +19,17 @@ interface EmailRequestPageProps {
   help: HelpTopic[];
 }
 
+const fields = ['email'] as const;
+
 /**
  * "Send me a link": the same neutral answer whatever the address, since the server never
  * tells whether an account exists (SPEC §3.7, §3.10).
  */
 export function EmailRequestPage({ section, send, help }: EmailRequestPageProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [email, setEmail] = useState(usePrefilledEmail());
   const request = useMutation({ mutationFn: send });
+  const errors = useFormErrors(request.error, fields);
   usePageTitle(t(request.isSuccess ? `signedOut.${section}.sentTitle` : `signedOut.${section}.title`));
 
   const submit = (event: FormEvent) => {
@@ -59,9 +61,9 @@ export function EmailRequestPage({ section, send, help }: EmailRequestPageProps)
         <>
           <PageHeading key="ask">{t(`signedOut.${section}.title`)}</PageHeading>
           <p className="lead">{t(`signedOut.${section}.intro`)}</p>
-          {request.error && <Alert tone="error">{errorText(request.error)}</Alert>}
-          <form onSubmit={submit} noValidate>
-            <EmailField label={t(`signedOut.${section}.email`)} value={email} onChange={(event) => setEmail(event.target.value)} />
+          {errors.message && <Alert tone="error">{errors.message}</Alert>}
+          <form ref={errors.formRef} onSubmit={submit} noValidate>
+            <EmailField label={t(`signedOut.${section}.email`)} value={email} onChange={(event) => setEmail(event.target.value)} {...errors.field('email')} />
             <Button type="submit" busy={request.isPending} busyLabel={t(`signedOut.${section}.submitting`)}>
               {t(`signedOut.${section}.submit`)}
             </Button>

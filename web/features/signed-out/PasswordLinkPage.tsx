@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
@@ -7,12 +7,14 @@ import { Button } from '../../components/Button.tsx';
 import { NewPasswordField } from '../../components/NewPasswordField.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { SignedOutPage } from '../../components/SignedOutPage.tsx';
-import { failureCode, useErrorText } from '../../lib/error-text.ts';
+import { failureCode } from '../../lib/error-text.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { useLinkToken } from '../../lib/link-token.ts';
-import { isPasswordRefusal } from './password-rules.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
 import { SignedOutHelp, type HelpTopic } from './SignedOutHelp.tsx';
 import { BackToSignIn } from './BackToSignIn.tsx';
+
+const fields = ['password'] as const;
 
 interface PasswordLinkPageProps {
   section: 'reset' | 'activate';
@@ -25,14 +27,10 @@ interface PasswordLinkPageProps {
 /** A link from an e-mail where the user chooses a password: reset (SPEC §3.10) or activation (§3.2). */
 export function PasswordLinkPage({ section, save, newLink, help }: PasswordLinkPageProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const token = useLinkToken();
   const [password, setPassword] = useState('');
-  const passwordInput = useRef<HTMLInputElement>(null);
-  const saving = useMutation({
-    mutationFn: save,
-    onError: (error) => isPasswordRefusal(error) && passwordInput.current?.focus(),
-  });
+  const saving = useMutation({ mutationFn: save });
+  const errors = useFormErrors(saving.error, fields);
   usePageTitle(t(saving.isSuccess ? `signedOut.${section}.doneTitle` : `signedOut.${section}.title`));
 
   const submit = (event: FormEvent) => {
@@ -45,7 +43,6 @@ export function PasswordLinkPage({ section, save, newLink, help }: PasswordLinkP
       <Link to={newLink.to}>{t(newLink.label)}</Link>
     </p>
   );
-  const pageError = saving.error && !isPasswordRefusal(saving.error) ? saving.error : undefined;
   return (
     <SignedOutPage help={<SignedOutHelp topics={help} />}>
       {saving.isSuccess ? (
@@ -69,20 +66,14 @@ export function PasswordLinkPage({ section, save, newLink, help }: PasswordLinkP
           ) : (
             <>
               <p className="lead">{t(`signedOut.${section}.intro`)}</p>
-              {pageError && (
+              {errors.message && (
                 <Alert tone="error">
-                  <p>{errorText(pageError)}</p>
-                  {failureCode(pageError) === 'link_invalid' && askAgain}
+                  <p>{errors.message}</p>
+                  {failureCode(saving.error) === 'link_invalid' && askAgain}
                 </Alert>
               )}
-              <form onSubmit={submit} noValidate>
-                <NewPasswordField
-                  ref={passwordInput}
-                  label={t(`signedOut.${section}.password`)}
-                  value={password}
-                  onChange={setPassword}
-                  error={isPasswordRefusal(saving.error) ? errorText(saving.error) : undefined}
-                />
+              <form ref={errors.formRef} onSubmit={submit} noValidate>
+                <NewPasswordField label={t(`signedOut.${section}.password`)} value={password} onChange={setPassword} {...errors.field('password')} />
                 <Button type="submit" busy={saving.isPending} busyLabel={t(`signedOut.${section}.submitting`)}>
                   {t(`signedOut.${section}.submit`)}
                 </Button>

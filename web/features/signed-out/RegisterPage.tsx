@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
@@ -8,13 +8,14 @@ import { NewPasswordField } from '../../components/NewPasswordField.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { SignedOutPage } from '../../components/SignedOutPage.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { useErrorText } from '../../lib/error-text.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
-import { isPasswordRefusal } from './password-rules.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
 import { signedOutApi } from './signed-out.api.ts';
 import { SignedOutHelp } from './SignedOutHelp.tsx';
 import { BackToSignIn } from './BackToSignIn.tsx';
+
+const fields = ['name', 'email', 'password'] as const;
 
 /**
  * Self-registration (SPEC §3.2): anyone may create an account, confirmed through a link to the
@@ -23,15 +24,11 @@ import { BackToSignIn } from './BackToSignIn.tsx';
  */
 export function RegisterPage() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const passwordInput = useRef<HTMLInputElement>(null);
-  const register = useMutation({
-    mutationFn: signedOutApi.register,
-    onError: (error) => isPasswordRefusal(error) && passwordInput.current?.focus(),
-  });
+  const register = useMutation({ mutationFn: signedOutApi.register });
+  const errors = useFormErrors(register.error, fields);
   usePageTitle(t(register.isSuccess ? 'signedOut.register.sentTitle' : 'signedOut.register.title'));
 
   const submit = (event: FormEvent) => {
@@ -40,7 +37,6 @@ export function RegisterPage() {
     register.mutate({ name: name.trim(), email: email.trim(), password, language: currentLanguage() });
   };
 
-  const pageError = register.error && !isPasswordRefusal(register.error) ? register.error : undefined;
   return (
     <SignedOutPage help={<SignedOutHelp topics={['access', 'password', 'activation']} />}>
       {register.isSuccess ? (
@@ -57,9 +53,9 @@ export function RegisterPage() {
         <>
           <PageHeading key="form">{t('signedOut.register.title')}</PageHeading>
           <p className="lead">{t('signedOut.register.intro')}</p>
-          {pageError && <Alert tone="error">{errorText(pageError)}</Alert>}
-          <form onSubmit={submit} noValidate>
-            <TextField label={t('signedOut.register.name')} name="name" autoComplete="name" required value={name} onChange={(event) => setName(event.target.value)} />
+          {errors.message && <Alert tone="error">{errors.message}</Alert>}
+          <form ref={errors.formRef} onSubmit={submit} noValidate>
+            <TextField label={t('signedOut.register.name')} name="name" autoComplete="name" required value={name} onChange={(event) => setName(event.target.value)} {...errors.field('name')} />
             <TextField
               label={t('signedOut.register.email')}
               hint={t('signedOut.register.emailHint')}
@@ -71,14 +67,9 @@ export function RegisterPage() {
               required
               value={email}
               onChange={(event) => setEmail(event.target.value)}
+              {...errors.field('email')}
             />
-            <NewPasswordField
-              ref={passwordInput}
-              label={t('signedOut.register.password')}
-              value={password}
-              onChange={setPassword}
-              error={isPasswordRefusal(register.error) ? errorText(register.error) : undefined}
-            />
+            <NewPasswordField label={t('signedOut.register.password')} value={password} onChange={setPassword} {...errors.field('password')} />
             <Button type="submit" busy={register.isPending} busyLabel={t('signedOut.register.submitting')}>
               {t('signedOut.register.submit')}
             </Button>

@@ -4,17 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { useErrorText } from '../../lib/error-text.ts';
 import { useStepUpRequest } from '../../lib/step-up.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
 import { stepUpApi } from './step-up.api.ts';
 import './step-up.css';
 
 type Method = { kind: 'password' } | { kind: 'code'; sentTo: string; channel: 'sms' | 'email' };
 
+/** The server names the field a wrong answer belongs to. */
+const fields = ['password', 'code'] as const;
+
 /** The form inside the dialog: the password, or a code sent by SMS (e-mail when SMS cannot be used). */
 function StepUpForm({ onConfirmed, onCancel }: { onConfirmed: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [method, setMethod] = useState<Method>({ kind: 'password' });
   const [secret, setSecret] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -22,10 +24,7 @@ function StepUpForm({ onConfirmed, onCancel }: { onConfirmed: () => void; onCanc
   const confirm = useMutation({
     mutationFn: () => (method.kind === 'password' ? stepUpApi.withPassword(secret) : stepUpApi.withCode(secret.replace(/\s/g, ''))),
     onSuccess: onConfirmed,
-    onError: () => {
-      setSecret('');
-      input.current?.focus();
-    },
+    onError: () => setSecret(''),
   });
   const sendCode = useMutation({
     mutationFn: (channel: 'sms' | 'email') => stepUpApi.sendCode(channel),
@@ -41,15 +40,15 @@ function StepUpForm({ onConfirmed, onCancel }: { onConfirmed: () => void; onCanc
     event.preventDefault();
     confirm.mutate();
   };
-  const failure = confirm.error ?? sendCode.error;
+  const errors = useFormErrors(confirm.error ?? sendCode.error, fields);
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={errors.formRef} onSubmit={submit} noValidate>
       <p>{method.kind === 'password' ? t('stepUp.passwordIntro') : t(method.channel === 'sms' ? 'stepUp.codeSentBySms' : 'stepUp.codeSentByEmail', { to: method.sentTo })}</p>
-      {failure && <Alert tone="error">{errorText(failure)}</Alert>}
+      {errors.message && <Alert tone="error">{errors.message}</Alert>}
       {method.kind === 'password' ? (
-        <TextField ref={input} label={t('stepUp.password')} type="password" autoComplete="current-password" autoFocus required value={secret} onChange={(event) => setSecret(event.target.value)} />
+        <TextField ref={input} label={t('stepUp.password')} type="password" autoComplete="current-password" autoFocus required value={secret} onChange={(event) => setSecret(event.target.value)} {...errors.field('password')} />
       ) : (
-        <TextField ref={input} label={t('stepUp.code')} inputMode="numeric" autoComplete="one-time-code" maxLength={12} required value={secret} onChange={(event) => setSecret(event.target.value)} />
+        <TextField ref={input} label={t('stepUp.code')} inputMode="numeric" autoComplete="one-time-code" maxLength={12} required value={secret} onChange={(event) => setSecret(event.target.value)} {...errors.field('code')} />
       )}
       <div className="step-up__actions">
         <Button type="submit" busy={confirm.isPending} busyLabel={t('stepUp.confirming')}>

@@ -1,5 +1,7 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessWindow } from '../../../contract/installations.ts';
+import { FieldError } from '../../components/FieldError.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormat } from '../../lib/format.ts';
 
@@ -8,12 +10,16 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 interface Props {
   value: AccessWindow;
   onChange: (window: AccessWindow) => void;
-  errorId?: string;
+  /** What the server found wrong with the window: shown once, every part marked and linked to it. */
+  error?: string;
+  onInput?: () => void;
 }
 
 /** When a restricted user has access: weekdays, a date range and a time of day, each optional. */
-export function AccessWindowFields({ value, onChange, errorId }: Props) {
+export function AccessWindowFields({ value, onChange, error, onInput }: Props) {
   const { t } = useTranslation();
+  const id = useId();
+  const errorId = error ? `${id}-error` : undefined;
   const format = useFormat();
   const set = (part: Partial<AccessWindow>) => {
     const next: AccessWindow = { ...value, ...part };
@@ -32,9 +38,10 @@ export function AccessWindowFields({ value, onChange, errorId }: Props) {
   };
 
   return (
-    <fieldset className="add-user__fieldset" aria-describedby={errorId}>
+    <fieldset className="add-user__fieldset" aria-describedby={errorId} onInput={onInput}>
       <legend className="add-user__legend">{t('installation.addUser.window')}</legend>
       <p className="field__hint">{t('installation.addUser.windowHint')}</p>
+      {errorId && <FieldError id={errorId}>{error!}</FieldError>}
       <fieldset className="add-user__weekdays">
         <legend className="field__label">{t('installation.addUser.weekdays')}</legend>
         <div className="add-user__weekday-list">

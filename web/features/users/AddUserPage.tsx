@@ -9,9 +9,10 @@ import { Button } from '../../components/Button.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import type { InstallationSummary } from '../../lib/current-installation.tsx';
-import { failureCode, useErrorText } from '../../lib/error-text.ts';
+import { FieldError } from '../../components/FieldError.tsx';
 import { currentLanguage, languages, type Language } from '../../lib/i18n.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
 import { AccessWindowFields } from './AccessWindowFields.tsx';
 import { invitationsQueryKey, usersApi, type InviteInput } from './users.api.ts';
 import './users.css';
@@ -31,19 +32,12 @@ export function AddUserPage() {
   );
 }
 
-/** Which field an API answer is about, so the message is linked to it. */
-const fieldOfError: Partial<Record<string, 'email' | 'phone' | 'window' | 'level'>> = {
-  invalid_email: 'email',
-  already_member: 'email',
-  invitation_pending: 'email',
-  invalid_phone: 'phone',
-  invalid_access_window: 'window',
-  level_not_allowed: 'level',
-};
+const fields = ['level', 'name', 'email', 'phone', 'accessWindow'] as const;
+/** Refusals about the person invited rather than the invitation's shape: the address or the level chosen. */
+const codeFields = { already_member: 'email', invitation_pending: 'email', level_not_allowed: 'level' } as const;
 
 function AddUser({ installation, onAnother }: { installation: InstallationSummary; onAnother: () => void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const errorId = useId();
   const successRef = useRef<HTMLDivElement>(null);
@@ -57,6 +51,8 @@ function AddUser({ installation, onAnother }: { installation: InstallationSummar
     mutationFn: (input: InviteInput) => usersApi.invite(installation.id, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationsQueryKey(installation.id) }),
   });
+  const errors = useFormErrors(invite.error, fields, codeFields);
+  const levelError = errors.field('level');
   useEffect(() => {
     if (invite.isSuccess) successRef.current?.focus();
   }, [invite.isSuccess]);
@@ -83,22 +79,14 @@ function AddUser({ installation, onAnother }: { installation: InstallationSummar
     const restricted = level === 'restricted' && Object.keys(window).length > 0;
     invite.mutate({ level, name: name.trim(), email: email.trim(), phone: phone.trim(), language, ...(restricted ? { accessWindow: window } : {}) });
   };
-  const code = invite.isError ? failureCode(invite.error) : undefined;
-  const errorFor = (field: 'name' | 'email' | 'phone' | 'window' | 'level') => {
-    if (!code) return undefined;
-    if (code === 'validation_failed') {
-      const empty = { name: !name.trim(), email: !email.trim(), phone: !phone.trim(), window: false, level: false }[field];
-      return empty ? errorId : undefined;
-    }
-    return fieldOfError[code] === field ? errorId : undefined;
-  };
 
   return (
     <>
       <p className="lead">{t('installation.addUser.intro')}</p>
-      <form className="add-user" onSubmit={submit} noValidate>
-        <fieldset className="add-user__fieldset" aria-describedby={errorFor('level')}>
+      <form ref={errors.formRef} className="add-user" onSubmit={submit} noValidate>
+        <fieldset className="add-user__fieldset" aria-describedby={levelError.error ? `${errorId}-level-error` : undefined} onInput={levelError.onInput}>
           <legend className="add-user__legend">{t('installation.addUser.level')}</legend>
+          {levelError.error && <FieldError id={`${errorId}-level-error`}>{levelError.error}</FieldError>}
           {installation.assignableLevels.map((option) => (
             <div className="checkbox" key={option}>
               <input
@@ -124,7 +112,7 @@ function AddUser({ installation, onAnother }: { installation: InstallationSummar
         </fieldset>
         <fieldset className="add-user__fieldset">
           <legend className="add-user__legend">{t('installation.addUser.details')}</legend>
-          <TextField label={t('installation.addUser.name')} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" maxLength={100} required errorId={errorFor('name')} />
+          <TextField label={t('installation.addUser.name')} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" maxLength={100} required {...errors.field('name')} />
           <TextField
             label={t('installation.addUser.email')}
             type="email"
@@ -133,7 +121,7 @@ function AddUser({ installation, onAnother }: { installation: InstallationSummar
             autoComplete="off"
             maxLength={320}
             required
-            errorId={errorFor('email')}
+            {...errors.field('email')}
           />
           <TextField
             label={t('installation.addUser.phone')}
@@ -144,7 +132,7 @@ function AddUser({ installation, onAnother }: { installation: InstallationSummar
             autoComplete="off"
             maxLength={30}
             required
-            errorId={errorFor('phone')}
+            {...errors.field('phone')}
           />
           <div className="field">
             <label className="field__label" htmlFor={`${errorId}-language`}>
@@ -168,13 +156,11 @@ function AddUser({ installation, onAnother }: { installation: InstallationSummar
             </select>
           </div>
         </fieldset>
-        {level === 'restricted' && <AccessWindowFields value={window} onChange={setWindow} errorId={errorFor('window')} />}
-        {invite.isError && (
-          <div id={errorId}>
-            <Alert tone="error">
-              <p>{errorText(invite.error)}</p>
-            </Alert>
-          </div>
+        {level === 'restricted' && <AccessWindowFields value={window} onChange={setWindow} {...errors.field('accessWindow')} />}
+        {errors.message && (
+          <Alert tone="error">
+            <p>{errors.message}</p>
+          </Alert>
         )}
         <Button type="submit" busy={invite.isPending} busyLabel={t('installation.addUser.submitting')}>
           {t('installation.addUser.submit')}

@@ -8,10 +8,12 @@ import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { DetailsList } from '../../components/DetailsList.tsx';
 import { useDescribeAccessWindow } from '../../lib/access-window.ts';
 import type { InstallationSummary } from '../../lib/current-installation.tsx';
-import { failureCode, useErrorText } from '../../lib/error-text.ts';
 import { useFormat } from '../../lib/format.ts';
+import { useFormErrors } from '../../lib/use-form-errors.ts';
 import { AccessWindowFields } from './AccessWindowFields.tsx';
 import { membersQueryKey, usersApi, type Member } from './users.api.ts';
+
+const fields = ['accessWindow'] as const;
 
 interface Props {
   installation: InstallationSummary;
@@ -25,12 +27,10 @@ interface Props {
 /** One user: contact details, level and access window; for managers, change of level and removal. */
 export function MemberCard({ installation, member, isMe, manage, onDone }: Props) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const format = useFormat();
   const describeWindow = useDescribeAccessWindow();
   const queryClient = useQueryClient();
   const levelId = useId();
-  const errorId = useId();
   const [level, setLevel] = useState<PermissionLevel>(member.level);
   const [window, setWindow] = useState<AccessWindow>(member.accessWindow ?? {});
   const refresh = () => queryClient.invalidateQueries({ queryKey: membersQueryKey(installation.id) });
@@ -48,7 +48,7 @@ export function MemberCard({ installation, member, isMe, manage, onDone }: Props
       return refresh();
     },
   });
-  const failure = changeLevel.error ?? remove.error;
+  const errors = useFormErrors(changeLevel.error ?? remove.error, fields);
   const submitChange = (event: FormEvent) => {
     event.preventDefault();
     // Only a restricted user has a window; an empty one means any time. Other levels drop it on the server.
@@ -73,14 +73,12 @@ export function MemberCard({ installation, member, isMe, manage, onDone }: Props
       />
       {manage && (
         <div className="user-card__actions">
-          {failure !== null && (
-            <div id={errorId}>
-              <Alert tone="error">
-                <p>{errorText(failure)}</p>
-              </Alert>
-            </div>
+          {errors.message && (
+            <Alert tone="error">
+              <p>{errors.message}</p>
+            </Alert>
           )}
-          <form className="user-card__level" onSubmit={submitChange}>
+          <form ref={errors.formRef} className="user-card__level" onSubmit={submitChange}>
             <label htmlFor={levelId}>{t('installation.users.changeLevel', { name: member.name })}</label>
             <div className="user-card__level-row">
               <select id={levelId} className="users__select" value={level} onChange={(e) => setLevel(e.target.value as PermissionLevel)}>
@@ -98,11 +96,7 @@ export function MemberCard({ installation, member, isMe, manage, onDone }: Props
             </div>
             {level === 'restricted' && (
               <>
-                <AccessWindowFields
-                  value={window}
-                  onChange={setWindow}
-                  errorId={changeLevel.isError && failureCode(changeLevel.error) === 'invalid_access_window' ? errorId : undefined}
-                />
+                <AccessWindowFields value={window} onChange={setWindow} {...errors.field('accessWindow')} />
                 <div>
                   <Button type="submit" variant="secondary" busy={changeLevel.isPending} busyLabel={t('installation.users.savingLevel')}>
                     {t('installation.users.saveLevel')}

@@ -28,7 +28,6 @@ const en: typeof security = {
     show: 'Show the password above',
     submit: 'Change password',
     submitting: 'Changing password…',
-    wrongCurrent: 'The current password is wrong. Repeated mistakes lock the account for a while.',
     changed: 'Your password has been changed. Your other sign-ins have been signed out.',
     endTokens: 'Also end my integration tokens (recommended if someone else may have known the password)',
     tokensEnded_one: '{{count}} integration token was ended. Create a new one under Security › Integrations if you need it.',

@@ -26,7 +26,6 @@ const security = {
     show: 'Visa lösenordet ovan',
     submit: 'Byt lösenord',
     submitting: 'Byter lösenord…',
-    wrongCurrent: 'Det nuvarande lösenordet stämmer inte. Upprepade fel låser kontot en stund.',
     changed: 'Lösenordet är bytt. Dina andra inloggningar har loggats ut.',
     endTokens: 'Avsluta även mina integrationsnycklar (rekommenderas om någon annan kan ha känt till lösenordet)',
     tokensEnded_one: '{{count}} integrationsnyckel avslutades. Skapa en ny under Säkerhet › Integrationer om du behöver den.',
