@@ -12,6 +12,7 @@ import { packageVersion } from './project-root.ts';
 import { serve } from './serve.ts';
 import { createServices } from './services.ts';
 import { exitGracefullyOnSignals } from './shutdown.ts';
+import { describeStartFailure, ExplainedError } from './start-failure.ts';
 
 /**
  * Operators' command line (DESIGN): `serve` and `worker` are the production processes; only
@@ -62,7 +63,7 @@ program
   .option('--password <password>', 'demo password (default: PORTVAKT_DEMO_PASSWORD or the generated one)')
   .action(async (options: { password?: string }) => {
     const config = configFromEnv();
-    if (config.isProduction) throw new Error('seed-demo is refused in production');
+    if (config.isProduction) throw new ExplainedError('seed-demo is refused in production');
     const password = options.password ?? config.demoPassword ?? loadOrCreateDevSecrets(config.dataDir).demoPassword;
     const created = await withServices((services) => seedDemo(services, password));
     console.log(created ? 'demo data created' : 'demo data already present');
@@ -112,7 +113,7 @@ program
   .option('--json', 'machine-readable output')
   .action(async (options: { month?: string; json?: boolean }) => {
     const month = options.month ?? monthKey(new Date());
-    if (!monthRange(month)) throw new Error(`--month must be YYYY-MM, e.g. ${monthKey(new Date())}`);
+    if (!monthRange(month)) throw new ExplainedError(`--month must be YYYY-MM, e.g. ${monthKey(new Date())}`);
     const report = await withServices((services) => smsUsageReport(services.db, month, services.config.auth.smsMonthlyBudget));
     console.log(options.json ? JSON.stringify(report, null, 2) : formatSmsUsage(report));
   });
@@ -146,7 +147,7 @@ program
   });
 
 program.parseAsync().catch((error: unknown) => {
-  const message = error instanceof Error ? (error.name === 'AppError' ? `error: ${error.message}` : error.message) : String(error);
+  const message = error instanceof Error && error.name === 'AppError' ? `error: ${error.message}` : describeStartFailure(error, process.env);
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

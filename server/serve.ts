@@ -1,9 +1,7 @@
 import pino from 'pino';
-import { ConfigError, loadConfig } from './config/config.ts';
+import { loadConfig } from './config/config.ts';
 import { systemClock } from './core/clock.ts';
-import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { createDatabase } from './db/database.ts';
-import { SchemaMismatchError } from './db/migrate.ts';
 import { DEMO_ACCOUNTS, seedDemo } from './demo/seed-demo.ts';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
 import { buildApp } from './http/app.ts';
@@ -11,6 +9,7 @@ import { isSpaBuilt, serveSpa, webDistDir } from './http/spa.ts';
 import { packageVersion } from './project-root.ts';
 import { createServices } from './services.ts';
 import { exitGracefullyOnSignals } from './shutdown.ts';
+import { ExplainedError } from './start-failure.ts';
 
 export interface ServeOptions {
   /** false: the API only, with `portvakt worker` processes delivering the outbox beside it. */
@@ -30,7 +29,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const config = loadConfig(env);
   if (!options.worker) config.worker = 'off';
   // Production serves the portal it was built with; without it every page would be a 404.
-  if (isProduction && !isSpaBuilt()) throw new StartupError(`Portvakt is not built: ${webDistDir}index.html is missing; run npm run build before starting in production`);
+  if (isProduction && !isSpaBuilt()) throw new ExplainedError(`Portvakt is not built: ${webDistDir}index.html is missing; run npm run build before starting in production`);
 
   const logger = pino({
     level: config.logLevel,
@@ -95,17 +94,6 @@ export async function serve(options: ServeOptions): Promise<void> {
       },
     ],
   });
-}
-
-/** A refusal to start that one line explains; no stack trace. */
-export class StartupError extends Error {
-  override name = 'StartupError';
-}
-
-/** One line for the refusals an operator can fix; the stack for anything else. */
-export function describeStartFailure(error: unknown): string {
-  if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof StartupError || error instanceof SchemaMismatchError) return error.message;
-  return `Portvakt failed to start: ${error instanceof Error ? error.stack : String(error)}`;
 }
 
 /**

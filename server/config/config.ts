@@ -22,6 +22,16 @@ const TWILIO_URL = 'https://api.twilio.com';
 const TIMEOUT_SECONDS = 10;
 const LEASE_SECONDS = 60;
 
+/** postgres:// or postgresql:// with a host (or a socket folder in ?host=): anything else would be misread by the driver. */
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && (url.hostname !== '' || url.searchParams.has('host'));
+  } catch {
+    return false;
+  }
+}
+
 /** Every setting, read from the environment once at start (server/main.ts) and passed down. */
 const envSchema = z
   .object({
@@ -30,7 +40,7 @@ const envSchema = z
     HOST: z.string().default('127.0.0.1'),
     PUBLIC_URL: z.url().optional(),
     DATA_DIR: z.string().default('./data'),
-    DATABASE_URL: z.string().optional(),
+    DATABASE_URL: z.string().refine(isPostgresUrl, 'must be a PostgreSQL URL: postgres://user:password@host:5432/database').optional(),
     /** The server applies pending migrations as it starts; false: `portvakt migrate` does, the server only checks. */
     MIGRATE_ON_START: bool.default(true),
     DATABASE_POOL_SIZE: int(10, 1),
