@@ -58,6 +58,8 @@ describe.each(testDbKinds())('SMS to unverified numbers on %s', (db) => {
         const refused = await changePhone(t, session, phone);
         expect(refused.statusCode).toBe(422);
         expect(refused.json().code).toBe('sms_destination_not_allowed');
+        // Named at the number's field, where the form shows it.
+        expect(refused.json().issues).toEqual([expect.objectContaining({ path: 'body.phone', code: 'sms_destination_not_allowed' })]);
         expect(await listDevMessages(t.services.db, phone, 5)).toEqual([]);
       }
     });

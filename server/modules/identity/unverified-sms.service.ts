@@ -24,7 +24,7 @@ export function createUnverifiedSms(deps: IdentityDeps) {
      * A refusal undoes the transaction, so the windows count SMS that went, not attempts.
      */
     async reserve(tx: Executor, account: Account, to: string, ctx: RequestContext, now: Date): Promise<void> {
-      if (!smsDestinationAllowed(to, rules.allowedCountries)) throw new AppError('sms_destination_not_allowed');
+      if (!smsDestinationAllowed(to, rules.allowedCountries)) throw new AppError('sms_destination_not_allowed', { field: 'phone' });
       const limits = new Map([
         [`sms-unverified-ip:${ipLimitSubject(ctx.ip)}`, rules.perIp],
         [`sms-unverified-account:${account.id}`, rules.perAccount],

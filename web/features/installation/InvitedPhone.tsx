@@ -1,11 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
-import { Button } from '../../components/Button.tsx';
 import { Panel } from '../../components/Panel.tsx';
-import { TextField } from '../../components/TextField.tsx';
-import { useErrorText } from '../../lib/error-text.ts';
+import { PhoneConfirmation } from '../../components/PhoneConfirmation.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { meQueryKey } from '../../lib/queries.ts';
 import { installationApi } from './installation.api.ts';
@@ -24,32 +22,17 @@ export function InvitedPhone({ token, inviter }: { token: string; inviter: strin
 
 function ConfirmPhone({ token, inviter, offered }: { token: string; inviter: string; offered: string }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const format = useFormat();
   const queryClient = useQueryClient();
   const [phone, setPhone] = useState(() => format.phone(offered));
+  const [code, setCode] = useState('');
   // A number is not broken over two lines.
   const shown = (number: string) => format.phone(number).replace(/ /g, '\u00a0');
-  const [code, setCode] = useState('');
-  const codeInput = useRef<HTMLInputElement>(null);
-  const send = useMutation({
-    mutationFn: () => installationApi.sendInvitedPhoneCode(token, phone.trim()),
-    onSuccess: () => codeInput.current?.focus(),
-  });
+  const send = useMutation({ mutationFn: () => installationApi.sendInvitedPhoneCode(token, phone.trim()) });
   const confirm = useMutation({
     mutationFn: () => installationApi.confirmInvitedPhone(token, code.replace(/\s/g, '')),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
   });
-
-  const submitNumber = (event: FormEvent) => {
-    event.preventDefault();
-    confirm.reset();
-    send.mutate();
-  };
-  const submitCode = (event: FormEvent) => {
-    event.preventDefault();
-    confirm.mutate();
-  };
   return (
     <Panel title={t('installation.invitation.phoneTitle')}>
       {confirm.isSuccess ? (
@@ -59,41 +42,26 @@ function ConfirmPhone({ token, inviter, offered }: { token: string; inviter: str
       ) : (
         <>
           <p>{t('installation.invitation.phoneIntro', { inviter, phone: shown(offered) })}</p>
-          {send.error && <Alert tone="error">{errorText(send.error)}</Alert>}
-          <form className="invitation__phone" onSubmit={submitNumber} noValidate>
-            <TextField
-              label={t('installation.invitation.phone')}
-              hint={t('installation.invitation.phoneHint')}
-              type="tel"
-              autoComplete="tel"
-              maxLength={40}
-              required
-              value={phone}
-              onChange={(event) => setPhone(event.target.value)}
-            />
-            <Button type="submit" variant={send.isSuccess ? 'secondary' : 'primary'} busy={send.isPending} busyLabel={t('installation.invitation.sending')}>
-              {send.isSuccess ? t('installation.invitation.sendNewPhoneCode') : t('installation.invitation.sendPhoneCode')}
-            </Button>
-          </form>
-          {send.isSuccess && (
-            <form className="invitation__phone" onSubmit={submitCode} noValidate>
-              <Alert tone="info">{t('installation.invitation.phoneCodeSent', { to: send.data.sentTo.replace(/ /g, '\u00a0') })}</Alert>
-              {confirm.error && <Alert tone="error">{errorText(confirm.error)}</Alert>}
-              <TextField
-                ref={codeInput}
-                label={t('installation.invitation.phoneCode')}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={12}
-                required
-                value={code}
-                onChange={(event) => setCode(event.target.value)}
-              />
-              <Button type="submit" busy={confirm.isPending} busyLabel={t('installation.invitation.confirming')}>
-                {t('installation.invitation.confirmPhone')}
-              </Button>
-            </form>
-          )}
+          <PhoneConfirmation
+            phone={phone}
+            onPhoneChange={setPhone}
+            code={code}
+            onCodeChange={setCode}
+            send={send}
+            confirm={confirm}
+            formClassName="invitation__phone"
+            texts={{
+              phone: t('installation.invitation.phone'),
+              phoneHint: t('installation.invitation.phoneHint'),
+              sendCode: t('installation.invitation.sendPhoneCode'),
+              sendNewCode: t('installation.invitation.sendNewPhoneCode'),
+              sending: t('installation.invitation.sending'),
+              codeSent: (to) => t('installation.invitation.phoneCodeSent', { to }),
+              code: t('installation.invitation.phoneCode'),
+              confirm: t('installation.invitation.confirmPhone'),
+              confirming: t('installation.invitation.confirming'),
+            }}
+          />
           <p>{t('installation.invitation.phoneSkip')}</p>
         </>
       )}
