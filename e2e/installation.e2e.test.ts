@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { devMessages } from '../contract/dev.ts';
 import { type Account, checkPage, describeInBrowser, portalForSuite, TEST_PASSWORD, texts } from './portal.ts';
 
 const contract = {
@@ -17,19 +16,6 @@ const contract = {
 describeInBrowser('Installations, users, code words and contact persons in a real browser', () => {
   const portal = portalForSuite();
 
-  /** The newest message the dev inbox holds for `recipient`, waiting for one that matches. */
-  async function latestMessage(recipient: string, pattern: RegExp): Promise<RegExpMatchArray> {
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      const response = await fetch(`${portal.baseUrl}/api/v1/dev/messages?${new URLSearchParams({ to: recipient, limit: '5' })}`);
-      for (const message of devMessages.parse(await response.json())) {
-        const match = message.body.match(pattern);
-        if (match) return match;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error(`no message matching ${pattern} for ${recipient} within 15 s`);
-  }
 
   describe.each(['sv', 'en'] as const)('in %s', (language) => {
     const t = texts(language);
@@ -119,7 +105,7 @@ describeInBrowser('Installations, users, code words and contact persons in a rea
       await checkPage(page, 'installation-users-invited', language);
 
       // A new person, in their own browser: the link shows the invitation; they create an account.
-      const token = (await latestMessage(newcomer.email, /\/invitation#token=([A-Za-z0-9_-]+)/))[1]!;
+      const token = (await portal.messageMatching(newcomer.email, /\/invitation#token=([A-Za-z0-9_-]+)/))[1]!;
       let invitee = await portal.newPage(language);
       const inviteeContext = invitee.context();
       await invitee.goto(`/invitation#token=${token}`);
@@ -135,7 +121,7 @@ describeInBrowser('Installations, users, code words and contact persons in a rea
 
       // They confirm the address through the e-mailed link, which opens in a new tab; signing in
       // there leads straight on to the invitation, the address already filled in.
-      const verifyToken = (await latestMessage(newcomer.email, /\/verify-email#token=([A-Za-z0-9_-]+)/))[1]!;
+      const verifyToken = (await portal.messageMatching(newcomer.email, /\/verify-email#token=([A-Za-z0-9_-]+)/))[1]!;
       await invitee.close();
       invitee = await inviteeContext.newPage();
       await invitee.goto(`/verify-email#token=${verifyToken}`);
@@ -204,7 +190,7 @@ describeInBrowser('Installations, users, code words and contact persons in a rea
 
       // The neighbour is signed in to their own installation and opens the e-mailed link in a new tab:
       // that tab's first request is a change, made before it has asked for anything else.
-      const token = (await latestMessage(neighbour.email, /\/invitation#token=([A-Za-z0-9_-]+)/))[1]!;
+      const token = (await portal.messageMatching(neighbour.email, /\/invitation#token=([A-Za-z0-9_-]+)/))[1]!;
       const signedIn = await signInOnTrustedDevice(neighbour);
       const tab = await signedIn.context().newPage();
       await tab.goto(`/invitation#token=${token}`);

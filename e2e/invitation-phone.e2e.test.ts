@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { devMessages } from '../contract/dev.ts';
 import { type Account, checkPage, describeInBrowser, portalForSuite, texts } from './portal.ts';
 
 /** The phone width the issue names; `checkPage` looks at every page at 1280 px and at 360 px as well. */
@@ -10,19 +9,6 @@ const inviteePassword = 'Blå häst springer 42 varv';
 describeInBrowser('An invited person keeps the mobile number the owner typed (ADR 0045)', () => {
   const portal = portalForSuite();
 
-  /** The newest message the dev inbox holds for `recipient` that matches, waiting for it. */
-  async function messageMatching(recipient: string, pattern: RegExp): Promise<RegExpMatchArray> {
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      const response = await fetch(`${portal.baseUrl}/api/v1/dev/messages?${new URLSearchParams({ to: recipient, limit: '5' })}`);
-      for (const message of devMessages.parse(await response.json())) {
-        const match = message.body.match(pattern);
-        if (match) return match;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error(`no message matching ${pattern} for ${recipient} within 15 s`);
-  }
 
   describe.each(['sv', 'en'] as const)('in %s', (language) => {
     const t = texts(language);
@@ -65,7 +51,7 @@ describeInBrowser('An invited person keeps the mobile number the owner typed (AD
       await inviteThroughAddUser(owner, { ...newcomer, phone: newcomer.phone.replace('+46', '0') });
 
       // On a phone, the invitee creates an account, confirms the address and signs in: codes by e-mail, no number yet.
-      const token = (await messageMatching(newcomer.email, /\/invitation#token=([A-Za-z0-9_-]+)/))[1]!;
+      const token = (await portal.messageMatching(newcomer.email, /\/invitation#token=([A-Za-z0-9_-]+)/))[1]!;
       let invitee = await portal.newPage(language, phoneWidth);
       const inviteeContext = invitee.context();
       await invitee.goto(`/invitation#token=${token}`);
@@ -73,7 +59,7 @@ describeInBrowser('An invited person keeps the mobile number the owner typed (AD
       await invitee.getByLabel(i.invitation.password, { exact: true }).fill(inviteePassword);
       await invitee.getByRole('button', { name: i.invitation.register }).click();
       await invitee.getByText(i.invitation.registered.replace('{{email}}', newcomer.email)).waitFor();
-      const verifyToken = (await messageMatching(newcomer.email, /\/verify-email#token=([A-Za-z0-9_-]+)/))[1]!;
+      const verifyToken = (await portal.messageMatching(newcomer.email, /\/verify-email#token=([A-Za-z0-9_-]+)/))[1]!;
       await invitee.close();
       invitee = await inviteeContext.newPage();
       await invitee.goto(`/verify-email#token=${verifyToken}`);
@@ -117,7 +103,7 @@ describeInBrowser('An invited person keeps the mobile number the owner typed (AD
       await portal.createInstallation([{ accountId: owner.id, level: 'owner' }], `Torpet ${language}`);
       const newcomer = await portal.createAccount({ name: `Sam Snabb ${language}`, language, phone: null, password: inviteePassword });
       await inviteThroughAddUser(owner, { name: newcomer.name, email: newcomer.email, phone: '070-555 12 99' });
-      const token = (await messageMatching(newcomer.email, /\/invitation#token=([A-Za-z0-9_-]+)/))[1]!;
+      const token = (await portal.messageMatching(newcomer.email, /\/invitation#token=([A-Za-z0-9_-]+)/))[1]!;
 
       const invitee = await portal.newPage(language);
       await invitee.goto(`/invitation#token=${token}`);

@@ -121,20 +121,39 @@ export async function startPortal(env: Record<string, string> = {}) {
       await page.getByText(t.overview.signedInWithTrustedDevice).waitFor();
     },
 
-    /** The newest not yet used six-digit code the dev inbox received for `recipient`. */
-    async latestCode(recipient: string): Promise<string> {
+    /**
+     * Waits (15 s at most) until `pick` finds what it wants in the bodies of the newest `limit`
+     * messages the dev inbox received for `recipient`, newest first.
+     */
+    async inboxFind<T>(recipient: string, limit: number, pick: (bodies: string[]) => T | undefined, what: string): Promise<T> {
       const deadline = Date.now() + 15_000;
       while (Date.now() < deadline) {
-        const response = await fetch(`${baseUrl}/api/v1/dev/messages?${new URLSearchParams({ to: recipient, limit: '1' })}`);
-        const [message] = devMessages.parse(await response.json());
-        const code = message?.body.match(/\b(\d{6})\b/)?.[1];
-        if (code && !usedCodes.has(code)) {
-          usedCodes.add(code);
-          return code;
-        }
+        const response = await fetch(`${baseUrl}/api/v1/dev/messages?${new URLSearchParams({ to: recipient, limit: String(limit) })}`);
+        const found = pick(devMessages.parse(await response.json()).map((message) => message.body));
+        if (found !== undefined) return found;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      throw new Error(`no new code for ${recipient} within 15 s`);
+      throw new Error(`no ${what} for ${recipient} within 15 s`);
+    },
+
+    /** The newest message for `recipient` that matches `pattern`, waiting for one. */
+    messageMatching(recipient: string, pattern: RegExp): Promise<RegExpMatchArray> {
+      return this.inboxFind(recipient, 5, (bodies) => bodies.map((body) => body.match(pattern)).find((match) => match !== null), `message matching ${pattern}`);
+    },
+
+    /** The newest not yet used six-digit code the dev inbox received for `recipient`. */
+    async latestCode(recipient: string): Promise<string> {
+      const code = await this.inboxFind(
+        recipient,
+        1,
+        ([body]) => {
+          const found = body?.match(/\b(\d{6})\b/)?.[1];
+          return found && !usedCodes.has(found) ? found : undefined;
+        },
+        'new code',
+      );
+      usedCodes.add(code);
+      return code;
     },
 
     async close() {

@@ -1,5 +1,4 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { devMessages } from '../contract/dev.ts';
 import { TEST_PASSWORD, type Account, type Portal } from './portal.ts';
 
 export type LinkPage = 'activate' | 'verify-email' | 'reset-password' | 'confirm-email' | 'undo-email-change';
@@ -10,20 +9,9 @@ const usedLinks = new Set<string>();
 /** The path and fragment of the newest not yet used link to `page` the dev inbox received for `to`. */
 export async function linkFromInbox(portal: Portal, to: string, page: LinkPage): Promise<string> {
   const pattern = new RegExp(`/${page}#token=[A-Za-z0-9_-]+`);
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const response = await fetch(`${portal.baseUrl}/api/v1/dev/messages?${new URLSearchParams({ to, limit: '10' })}`);
-    const link = devMessages
-      .parse(await response.json())
-      .map((message) => message.body.match(pattern)?.[0])
-      .find((found) => found && !usedLinks.has(found));
-    if (link) {
-      usedLinks.add(link);
-      return link;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no new ${page} link for ${to} within 15 s`);
+  const link = await portal.inboxFind(to, 10, (bodies) => bodies.map((body) => body.match(pattern)?.[0]).find((found) => found && !usedLinks.has(found)), `new ${page} link`);
+  usedLinks.add(link);
+  return link;
 }
 
 export interface ApiSession {
