@@ -24,13 +24,16 @@ export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptio
   const r = typed(app);
   const cookieBase = { path: '/', httpOnly: true, secure: cookieSecure, sameSite: 'strict' as const };
 
-  /** Turn a completed sign-in into the web cookie or the app's token pair. */
+  /**
+   * Turn a completed sign-in into the web cookies or the app's token pair. The web's
+   * trusted-device token lives only in its HttpOnly cookie, out of reach of any script.
+   */
   function deliverSession(reply: FastifyReply, result: SignedIn): z.infer<typeof signedIn> {
     const { session, deviceToken } = result;
-    if (deviceToken) reply.setCookie(cookies.device, deviceToken, { ...cookieBase, maxAge: options.trustedDeviceSeconds });
     if (!session.refreshToken) {
+      if (deviceToken) reply.setCookie(cookies.device, deviceToken, { ...cookieBase, maxAge: options.trustedDeviceSeconds });
       reply.setCookie(cookies.session, session.token, cookieBase);
-      return { status: 'signed_in', csrfToken: identity.sessions.csrfTokenFor(session.token), deviceToken };
+      return { status: 'signed_in', csrfToken: identity.sessions.csrfTokenFor(session.token) };
     }
     return {
       status: 'signed_in',
