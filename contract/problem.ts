@@ -10,6 +10,8 @@ export const problemSchema = z
     code: z.enum(errorCodes as [string, ...string[]]),
     retryAfterSeconds: z.number().int().optional(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** The request's id in the server's log: quote it to customer service. */
+    requestId: z.string().optional(),
   })
   .catchall(z.unknown())
   .meta({ id: 'Problem' });

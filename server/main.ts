@@ -5,7 +5,9 @@ import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { createDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS, seedDemo } from './demo/seed-demo.ts';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
+import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './http/app.ts';
+import { buildManagementApp } from './http/management.ts';
 import { serveSpa } from './http/spa.ts';
 import { createServices } from './services.ts';
 
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
     },
   });
   await app.listen({ port: config.port, host: config.host });
+  const management = config.metrics.port === undefined ? undefined : await buildManagementApp({ registry: services.metrics.registry, logger: logger as FastifyBaseLogger });
+  if (management) await management.listen({ port: config.metrics.port, host: config.metrics.host });
   const stopBackground = config.worker === 'in-process' ? await services.startBackground() : async () => {};
 
   if (embedded && !config.isProduction) {
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close();
+    await management?.close();
     await stopBackground();
     await database.close();
     process.exit(0);
