@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config/config.ts';
 import { systemClock } from './core/clock.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { createDatabase } from './db/database.ts';
+import { logSerializers } from './db/log-safe-errors.ts';
 import { DEMO_ACCOUNTS, seedDemo } from './demo/seed-demo.ts';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
 import type { FastifyBaseLogger } from 'fastify';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
 
   const logger = pino({
     level: config.logLevel,
+    serializers: logSerializers,
     ...(isProduction ? {} : developmentTransport()),
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
   });

@@ -16,7 +16,7 @@ import { opsRoutes } from './ops.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 import { proxyTrust } from './trusted-proxy.ts';
 import { registerProblemHandlers, sendFrameworkProblem } from './plugins/problem.ts';
-import { registerRejectNul } from './plugins/reject-nul.ts';
+import { registerRejectIllFormedText } from './plugins/reject-ill-formed-text.ts';
 import { registerRequestIdHeader, requestIdGenerator } from './plugins/request-id.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { cookieNames, registerSession } from './plugins/session.ts';
@@ -52,7 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerRequestIdHeader(app);
   registerProblemHandlers(app, services.databaseAvailability);
-  registerRejectNul(app);
+  registerRejectIllFormedText(app);
   registerRequestLog(app);
   registerSecurityHeaders(app, { hsts: config.isProduction });
   registerHttpMetrics(app, services.metrics.registry);

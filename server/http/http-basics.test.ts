@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { makeAccount } from '../../test/factories.ts';
 import { signInWeb } from '../../test/sign-in.ts';
+import { asWeb, signedOut } from '../../test/account-helpers.ts';
 
 describe('HTTP basics: limits, problems, sessions, CSRF', () => {
   let t: TestApp;
@@ -28,6 +29,21 @@ describe('HTTP basics: limits, problems, sessions, CSRF', () => {
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.json().code).toBe('not_found');
+  });
+
+  it('refuses a lone UTF-16 surrogate or a NUL in any field with 400 naming the field', async () => {
+    const account = await makeAccount(t.services);
+    const me = asWeb(t, await signInWeb(t, account));
+    const token = await me('POST', '/me/tokens', { name: 'Hem \ud83d' });
+    expect(token.json()).toMatchObject({ status: 400, code: 'validation_failed', issues: [{ path: 'body.name' }] });
+    const registration = await signedOut(t)('POST', '/auth/register', { email: 'new@example.com', name: 'Kim \udc00 Nilsson', password: 'ett långt lösenord för test' });
+    expect(registration.json()).toMatchObject({ status: 400, code: 'validation_failed', issues: [{ path: 'body.name' }] });
+    const nul = await signedOut(t)('POST', '/auth/login', { email: 'a\u0000@example.com', password: 'x' });
+    expect(nul.json()).toMatchObject({ status: 400, code: 'validation_failed', issues: [{ path: 'body.email' }] });
+    const query = await t.app.inject({ method: 'GET', url: '/api/v1/me/activity?limit=%00', cookies: (await signInWeb(t, account)).cookies });
+    expect(query.json()).toMatchObject({ status: 400, issues: [{ path: 'querystring.limit' }] });
+    // A well-formed pair (an emoji) is ordinary text.
+    expect((await me('POST', '/me/tokens', { name: 'Hem 🏠' })).statusCode).toBe(201);
   });
 
   it('GET /me without a session is 401 unauthenticated', async () => {
