@@ -64,6 +64,42 @@ describe('HTTP basics: limits, problems, sessions, CSRF', () => {
     expect(after.statusCode).toBe(401);
   });
 
+  it('refuses a cookie-authenticated change from another site even with the CSRF token; bearer clients are not asked', async () => {
+    const account = await makeAccount(t.services);
+    const session = await signInWeb(t, account);
+    const create = (headers: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', cookies: session.cookies, headers: { ...session.headers, ...headers }, payload: { name: 'Skript' } });
+    const crossSites: Array<Record<string, string>> = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: 'null' }];
+    for (const crossSite of crossSites) {
+      expect((await create(crossSite)).json()).toMatchObject({ status: 403, code: 'csrf_failed' });
+    }
+    expect((await create({ 'sec-fetch-site': 'same-origin', origin: 'http://localhost:80' })).statusCode).toBe(201);
+    expect((await create({ origin: 'http://localhost:80' })).statusCode).toBe(201);
+    // No browser headers at all (an older browser): the CSRF token alone decides, as before.
+    expect((await create({})).statusCode).toBe(201);
+
+    const { signInApp } = await import('../../test/sign-in.ts');
+    const app = await signInApp(t, account);
+    const fromApp = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { ...app.headers, 'sec-fetch-site': 'cross-site', origin: 'https://elsewhere.example' } });
+    expect(fromApp.statusCode).toBe(204);
+  });
+
+  it('sign-out tells the browser to drop cached pages and stored data, but keeps the trusted-device cookie', async () => {
+    const account = await makeAccount(t.services);
+    const session = await signInWeb(t, account);
+    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: session.cookies, headers: session.headers });
+    expect(out.statusCode).toBe(204);
+    expect(out.headers['clear-site-data']).toBe('"cache", "storage"');
+    expect(out.cookies.map((c) => c.name)).toEqual(['__Host-pv_session']);
+  });
+
+  it('the API docs have a CSP of their own; API answers allow nothing', async () => {
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs/static/index.html' });
+    expect(docs.headers['content-security-policy']).toMatch(/^default-src 'none'; script-src 'self'; style-src 'self' 'sha256-[^']+';.*frame-ancestors 'none'$/);
+    const api = await t.app.inject({ method: 'GET', url: '/api/v1/public/settings' });
+    expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
   it('a web session ends after 30 idle minutes but activity keeps it alive up to 12 hours', async () => {
     const account = await makeAccount(t.services);
     const session = await signInWeb(t, account);

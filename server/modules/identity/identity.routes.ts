@@ -18,6 +18,8 @@ export interface IdentityRouteOptions {
   trustedDeviceSeconds: number;
 }
 
+const SIGN_OUT_CLEARS = '"cache", "storage"';
+
 /** Sign-in API of SPEC §11, and the account's own API beside it. */
 export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptions): void {
   const { identity, cookies, cookieSecure } = options;
@@ -152,6 +154,9 @@ export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptio
       const session = request.actor?.session;
       if (session) await identity.sessions.signOut(session, requestContext(request));
       clearSessionCookie(reply, cookies, cookieSecure);
+      // The browser drops what the pages cached and stored. Not "cookies": that would also
+      // forget the trusted device, which SPEC §3.6 keeps for 30 days across sign-outs.
+      reply.header('clear-site-data', SIGN_OUT_CLEARS);
       return reply.code(204).send(null);
     },
   );
