@@ -72,6 +72,11 @@ describe('behind a reverse proxy (TRUST_PROXY=1)', () => {
     expect(JSON.stringify([sessions.json, activity.json, notice])).not.toContain('198.51.100.77');
   });
 
+  it("keeps the proxy's X-Request-Id", async () => {
+    const answer = await send('GET', '/api/v1/me', { headers: { 'x-request-id': 'nginx-0f9e8d7c6b5a' } });
+    expect(answer.json).toMatchObject({ code: 'unauthenticated', requestId: 'nginx-0f9e8d7c6b5a' });
+  });
+
   it('a fresh left-most X-Forwarded-For on every attempt does not escape the per-IP sign-in limit', async () => {
     t.clock.advance(300_000);
     const statuses: number[] = [];
