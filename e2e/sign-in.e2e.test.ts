@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPhone } from '../contract/format/phone.ts';
+import { languageStorageKey } from '../web/lib/i18n.ts';
 import { checkPage, describeInBrowser, portalForSuite, TEST_PASSWORD, texts } from './portal.ts';
 
 /** Codes may be re-sent after this many seconds here (30 in production) so the journey need not wait long. */
@@ -47,8 +48,12 @@ describeInBrowser('Mina sidor in a real browser', () => {
       await page.getByText(formatPhone(account.phone!)).waitFor();
       await checkPage(page, 'account', language);
 
+      await page.evaluate(() => localStorage.setItem('left-behind', 'yes'));
       await page.getByRole('button', { name: t.shell.signOut }).click();
       await page.getByRole('status').getByText(t.signIn.signedOut).waitFor();
+      // Clear-Site-Data dropped what the signed-in pages stored; the language choice stays.
+      const stored = await page.evaluate((key) => [localStorage.getItem('left-behind'), localStorage.getItem(key)], languageStorageKey);
+      expect(stored).toEqual([null, language]);
       await checkPage(page, 'signed-out', language);
       await page.goto('/account');
       await page.getByRole('heading', { level: 1, name: t.signIn.title }).waitFor();

@@ -4,14 +4,21 @@ import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { api } from '../lib/api.ts';
 import { useErrorText } from '../lib/error-text.ts';
+import { currentLanguage, rememberLanguage } from '../lib/i18n.ts';
 import { meQueryKey } from '../lib/queries.ts';
 
-/** Sign out on the server, then drop the account; the shell then shows the sign-in page. */
+/**
+ * Sign out on the server, then drop the account; the shell then shows the sign-in page. The
+ * answer's Clear-Site-Data empties the browser's storage, so the language is written back.
+ */
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: api.signOut,
-    onSuccess: () => queryClient.setQueryData(meQueryKey, null),
+    onSuccess: () => {
+      rememberLanguage(currentLanguage());
+      queryClient.setQueryData(meQueryKey, null);
+    },
   });
 }
 
