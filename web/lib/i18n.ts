@@ -46,17 +46,12 @@ export async function initI18n(): Promise<void> {
   });
 }
 
-/** Keep the language for signed-out pages (again after sign-out's Clear-Site-Data emptied the storage). */
-export function rememberLanguage(language: Language): void {
+export async function changeLanguage(language: Language): Promise<void> {
   try {
     localStorage.setItem(languageStorageKey, language);
   } catch {
     // Not remembered, but the switch still works for this visit.
   }
-}
-
-export async function changeLanguage(language: Language): Promise<void> {
-  rememberLanguage(language);
   await i18next.changeLanguage(language);
 }
 
