@@ -25,7 +25,7 @@ export const appTokens = z.object({
 export const signedIn = z.object({
   status: z.literal('signed_in'),
   csrfToken: z.string().optional(),
-  /** Set when the user asked to trust this device (the web also gets it as a cookie). */
+  /** The app's token when the user asked to trust this device (the web gets it only as an HttpOnly cookie). */
   deviceToken: z.string().optional(),
   ...appTokens.partial().shape,
 });

@@ -24,6 +24,8 @@ export const problemSchema = z
     code: z.enum(errorCodes as [string, ...string[]]),
     retryAfterSeconds: z.number().int().optional(),
     issues: z.array(problemIssueSchema).optional(),
+    /** The request's id in the server's log: quote it to customer service. */
+    requestId: z.string().optional(),
   })
   .catchall(z.unknown())
   .meta({ id: 'Problem' });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatPhone } from '../contract/format/phone.ts';
+import { invitationStorageKey } from '../web/features/installation/invitation-token.ts';
+import { languageStorageKey } from '../web/lib/i18n.ts';
 import { checkPage, describeInBrowser, portalForSuite, TEST_PASSWORD, texts } from './portal.ts';
 
 /** Codes may be re-sent after this many seconds here (30 in production) so the journey need not wait long. */
@@ -47,8 +49,13 @@ describeInBrowser('Mina sidor in a real browser', () => {
       await page.getByText(formatPhone(account.phone!)).waitFor();
       await checkPage(page, 'account', language);
 
+      const invitation = JSON.stringify({ token: 'an-invitation-for-another-account' });
+      await page.evaluate(([key, value]) => (localStorage.setItem('left-behind', 'yes'), localStorage.setItem(key, value)), [invitationStorageKey, invitation] as const);
       await page.getByRole('button', { name: t.shell.signOut }).click();
       await page.getByRole('status').getByText(t.signIn.signedOut).waitFor();
+      // Clear-Site-Data dropped what the signed-in pages stored; the language and a waiting invitation stay.
+      const stored = await page.evaluate((keys) => ['left-behind', ...keys].map((key) => localStorage.getItem(key)), [languageStorageKey, invitationStorageKey]);
+      expect(stored).toEqual([null, language, invitation]);
       await checkPage(page, 'signed-out', language);
       await page.goto('/account');
       await page.getByRole('heading', { level: 1, name: t.signIn.title }).waitFor();

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import pino from 'pino';
+import { logSerializers } from './db/log-safe-errors.ts';
 import { loadConfig, type Config } from './config/config.ts';
 import { systemClock } from './core/clock.ts';
 import { createDatabase } from './db/database.ts';
@@ -27,7 +28,7 @@ function configFromEnv(): Config {
 async function withServices<T>(run: (services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
   const config = configFromEnv();
   const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 2, timeouts: config.databaseTimeouts, schema: 'check' });
-  const services = createServices({ config, database, clock: systemClock, logger: pino({ level: config.logLevel }) });
+  const services = createServices({ config, database, clock: systemClock, logger: pino({ level: config.logLevel, serializers: logSerializers }) });
   try {
     return await run(services);
   } finally {
@@ -126,7 +127,7 @@ program
     // One connection per message in flight, or deliveries wait for the pool.
     const poolSize = Math.max(config.databasePoolSize, config.outbox.batchSize);
     const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize, timeouts: config.databaseTimeouts, schema: 'check' });
-    const services = createServices({ config, database, clock: systemClock, logger: pino({ level: config.logLevel }) });
+    const services = createServices({ config, database, clock: systemClock, logger: pino({ level: config.logLevel, serializers: logSerializers }) });
     const stopBackground = await services.startBackground();
     services.logger.info('outbox worker running');
     exitGracefullyOnSignals({

@@ -4,7 +4,10 @@ import { systemClock } from './core/clock.ts';
 import { createDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS, seedDemo } from './demo/seed-demo.ts';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
+import type { FastifyBaseLogger } from 'fastify';
+import { logSerializers } from './db/log-safe-errors.ts';
 import { buildApp } from './http/app.ts';
+import { buildManagementApp } from './http/management.ts';
 import { isSpaBuilt, serveSpa, webDistDir } from './http/spa.ts';
 import { packageVersion } from './project-root.ts';
 import { createServices } from './services.ts';
@@ -33,6 +36,7 @@ export async function serve(options: ServeOptions): Promise<void> {
 
   const logger = pino({
     level: config.logLevel,
+    serializers: logSerializers,
     ...(isProduction ? {} : developmentTransport()),
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
   });
@@ -54,6 +58,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     },
   });
   await app.listen({ port: config.port, host: config.host });
+  const management = config.metrics.port === undefined ? undefined : await buildManagementApp({ registry: services.metrics.registry, logger: logger as FastifyBaseLogger });
+  if (management) await management.listen({ port: config.metrics.port, host: config.metrics.host });
   const stopBackground = config.worker === 'in-process' ? await services.startBackground() : async () => {};
 
   if (embedded && !config.isProduction) {
@@ -83,7 +89,13 @@ export async function serve(options: ServeOptions): Promise<void> {
     steps: [
       // A load balancer polling /ready needs a few of its checks to take the node out.
       { message: `/ready answers 503; serving ${delaySeconds} s more so load balancers notice`, run: () => new Promise((resolve) => setTimeout(resolve, delaySeconds * 1000)) },
-      { message: 'accepting no new connections; finishing the requests in flight', run: () => app.close() },
+      {
+        message: 'accepting no new connections; finishing the requests in flight',
+        run: async () => {
+          await app.close();
+          await management?.close();
+        },
+      },
       { message: 'stopping the outbox worker after the messages it is sending', run: stopBackground },
       {
         message: 'closing the database',

@@ -101,3 +101,31 @@ describe('delivery configuration is checked at start', () => {
     expect(problems({ PROVIDER_TIMEOUT_SECONDS: '30', OUTBOX_LEASE_SECONDS: '60' })).toEqual([expect.stringMatching(/^OUTBOX_LEASE_SECONDS/)]);
   });
 });
+
+describe('HTTP edge settings', () => {
+  const production = {
+    NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40), ENCRYPTION_KEYS: 'k1:0123456789abcdef0123', PUBLIC_URL: 'https://minasidor.example',
+    EMAIL_PROVIDER: 'smtp', SMTP_HOST: 'smtp.example.com', EMAIL_FROM: 'a@b.se',
+    SMS_PROVIDER: '46elks', SMS_SENDER: 'MinaSidor', ELKS_API_USERNAME: 'u', ELKS_API_PASSWORD: 'p',
+  };
+
+  it('TRUST_PROXY is off by default and takes a hop count or proxy addresses and networks', () => {
+    expect(loadConfig(base).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toEqual({ hops: 2 });
+    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,fd00::/8' }).trustProxy).toEqual({ addresses: ['10.0.0.0/8', '192.0.2.7', 'fd00::/8'] });
+    expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  });
+
+  it('TRUST_PROXY=true is refused: it would believe any client about its own address', () => {
+    expect(problems({ TRUST_PROXY: 'true' })).toEqual([expect.stringMatching(/^TRUST_PROXY: give the number of proxies/)]);
+    expect(problems({ TRUST_PROXY: '10.0.0.0/33,proxy.local' })).toEqual([expect.stringMatching(/^TRUST_PROXY: not an IP address or CIDR: 10.0.0.0\/33, proxy.local/)]);
+    expect(problems({ TRUST_PROXY: '11' })).toEqual([expect.stringMatching(/^TRUST_PROXY: at most 10/)]);
+  });
+
+  it('/metrics is beside the API in development only; METRICS_PORT moves it to a listener of its own', () => {
+    expect(loadConfig(base).metrics).toEqual({ port: undefined, host: '127.0.0.1', onApiListener: true });
+    expect(loadConfig(production).metrics).toEqual({ port: undefined, host: '127.0.0.1', onApiListener: false });
+    expect(loadConfig({ ...production, METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5' }).metrics).toEqual({ port: 9464, host: '10.0.0.5', onApiListener: false });
+    expect(loadConfig({ ...base, METRICS_PORT: '9464' }).metrics.onApiListener).toBe(false);
+  });
+});

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 
@@ -83,7 +84,11 @@ const envSchema = z
     OUTBOX_MAX_ATTEMPTS: int(8, 1),
     OUTBOX_LEASE_SECONDS: int(LEASE_SECONDS, 3),
     COOKIE_SECURE: bool.default(true),
-    TRUST_PROXY: bool.default(false),
+    /** Who may say where a request came from: off, a hop count, or the proxies' addresses/CIDRs. */
+    TRUST_PROXY: z.string().default('off').transform(parseTrustProxy),
+    /** A separate listener for /metrics; without it, development serves /metrics beside the API and production not at all. */
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    METRICS_HOST: z.string().default('127.0.0.1'),
     CUSTOMER_SERVICE_PHONE: z.string().default('+46 771 00 00 00'),
     // sign-in rules (SPEC §3.4–3.8)
     LOCKOUT_MAX_FAILURES: int(3, 1),
@@ -140,6 +145,41 @@ function productionProblems(env: Record<string, string | undefined>): string[] {
 }
 
 type Env = z.infer<typeof envSchema>;
+
+/**
+ * Whose X-Forwarded-For is believed. `hops`: that many proxies stand in front and each appends
+ * its peer; `addresses`: only proxies at these addresses or networks are believed.
+ */
+export type TrustProxy = false | { hops: number } | { addresses: string[] };
+
+const MAX_PROXY_HOPS = 10;
+
+function parseTrustProxy(raw: string, ctx: z.RefinementCtx): TrustProxy {
+  const value = raw.trim().toLowerCase();
+  if (['', 'off', 'false', 'no', '0'].includes(value)) return false;
+  if (['true', 'yes', 'on'].includes(value)) {
+    // Trusting every hop makes the left-most X-Forwarded-For, which any client writes, the address.
+    ctx.addIssue({ code: 'custom', message: 'give the number of proxies in front of the server (e.g. 1) or their addresses/CIDRs, not "true": trusting every hop lets any client choose its own address' });
+    return false;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > MAX_PROXY_HOPS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_PROXY_HOPS} proxy hops` });
+    return { hops };
+  }
+  const addresses = value.split(',').map((part) => part.trim()).filter(Boolean);
+  const invalid = addresses.filter((entry) => !isAddressOrNetwork(entry));
+  if (invalid.length > 0) ctx.addIssue({ code: 'custom', message: `not an IP address or CIDR: ${invalid.join(', ')}` });
+  return { addresses };
+}
+
+function isAddressOrNetwork(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 const IPV4 = /^(\d{1,3}\.){3}\d{1,3}$/;
@@ -268,6 +308,13 @@ function toConfig(env: Env) {
     },
     cookieSecure: env.COOKIE_SECURE,
     trustProxy: env.TRUST_PROXY,
+    metrics: {
+      /** A management listener of its own, reachable only where the operator puts it. */
+      port: env.METRICS_PORT,
+      host: env.METRICS_HOST,
+      /** Development keeps /metrics beside the API; production shows it only on METRICS_PORT. */
+      onApiListener: env.METRICS_PORT === undefined && !isProduction,
+    },
     customerServicePhone: env.CUSTOMER_SERVICE_PHONE,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     auth: {

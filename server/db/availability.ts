@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from './database.ts';
+import { causes, databaseErrorReason } from './log-safe-errors.ts';
 
 /** Socket errors of a database that is stopped, unreachable or gone. */
 const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -10,10 +11,6 @@ const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
 const DRIVER_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Connection is closed/i;
 /** query_canceled: a statement ran past the statement timeout. */
 const STATEMENT_TIMEOUT = '57014';
-
-function* causes(error: unknown): Generator<{ code?: unknown; message?: unknown }> {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) yield e as { code?: unknown; message?: unknown };
-}
 
 /** Whether the database itself failed (gone, refusing, frozen), as opposed to a statement or rule. */
 export function isDatabaseGone(error: unknown): boolean {
@@ -78,7 +75,8 @@ export function createDatabaseAvailability(options: AvailabilityOptions) {
     report(error: unknown): void {
       if (goneSince !== undefined || !isDatabaseGone(error)) return;
       goneSince = Date.now();
-      const reason = [...causes(error)].map((e) => e.code ?? e.message).find(Boolean);
+      // The socket's code says it best; a query error's message would carry its parameters.
+      const reason = [...causes(error)].map((e) => e.code).find(Boolean) ?? databaseErrorReason(error) ?? (error instanceof Error ? error.message : 'unknown');
       options.logger.error({ reason: String(reason) }, 'database unavailable: answering 503 until it is back');
       timer = setTimeout(() => void probe(), probeEveryMs).unref();
     },

@@ -14,8 +14,10 @@ import { registerHttpMetrics } from './metrics.ts';
 import { opsRoutes } from './ops.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { proxyTrust } from './trusted-proxy.ts';
 import { registerProblemHandlers, sendFrameworkProblem } from './plugins/problem.ts';
-import { registerRejectNul } from './plugins/reject-nul.ts';
+import { registerRejectIllFormedText } from './plugins/reject-ill-formed-text.ts';
+import { registerRequestIdHeader, requestIdGenerator } from './plugins/request-id.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { cookieNames, registerSession } from './plugins/session.ts';
 
@@ -33,13 +35,14 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { services } = options;
   const { config } = services;
+  const proxy = proxyTrust(config.trustProxy);
   const app = Fastify({
     loggerInstance: services.logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: proxy,
     // Request ids in logs tie a user's complaint to the lines that matter.
     requestIdHeader: false,
-    genReqId: () => crypto.randomUUID(),
+    genReqId: requestIdGenerator(proxy),
     frameworkErrors: sendFrameworkProblem,
     // registerRequestLog writes one line per request instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
@@ -47,8 +50,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerRequestIdHeader(app);
   registerProblemHandlers(app, services.databaseAvailability);
-  registerRejectNul(app);
+  registerRejectIllFormedText(app);
   registerRequestLog(app);
   registerSecurityHeaders(app, { hsts: config.isProduction });
   registerHttpMetrics(app, services.metrics.registry);
@@ -85,7 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
-  opsRoutes(app, { db: services.db, availability: services.databaseAvailability, registry: services.metrics.registry, isShuttingDown });
+  opsRoutes(app, { db: services.db, availability: services.databaseAvailability, registry: services.metrics.registry, metrics: config.metrics.onApiListener, isShuttingDown });
   await options.extend?.(app);
   return app;
 }

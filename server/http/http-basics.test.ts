@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { makeAccount } from '../../test/factories.ts';
 import { signInWeb } from '../../test/sign-in.ts';
+import { asWeb, signedOut } from '../../test/account-helpers.ts';
 
 describe('HTTP basics: limits, problems, sessions, CSRF', () => {
   let t: TestApp;
@@ -30,6 +31,21 @@ describe('HTTP basics: limits, problems, sessions, CSRF', () => {
     expect(res.json().code).toBe('not_found');
   });
 
+  it('refuses a lone UTF-16 surrogate or a NUL in any field with 400 naming the field', async () => {
+    const account = await makeAccount(t.services);
+    const me = asWeb(t, await signInWeb(t, account));
+    const token = await me('POST', '/me/tokens', { name: 'Hem \ud83d' });
+    expect(token.json()).toMatchObject({ status: 400, code: 'validation_failed', issues: [{ path: 'body.name' }] });
+    const registration = await signedOut(t)('POST', '/auth/register', { email: 'new@example.com', name: 'Kim \udc00 Nilsson', password: 'ett långt lösenord för test' });
+    expect(registration.json()).toMatchObject({ status: 400, code: 'validation_failed', issues: [{ path: 'body.name' }] });
+    const nul = await signedOut(t)('POST', '/auth/login', { email: 'a\u0000@example.com', password: 'x' });
+    expect(nul.json()).toMatchObject({ status: 400, code: 'validation_failed', issues: [{ path: 'body.email' }] });
+    const query = await t.app.inject({ method: 'GET', url: '/api/v1/me/activity?limit=%00', cookies: (await signInWeb(t, account)).cookies });
+    expect(query.json()).toMatchObject({ status: 400, issues: [{ path: 'querystring.limit' }] });
+    // A well-formed pair (an emoji) is ordinary text.
+    expect((await me('POST', '/me/tokens', { name: 'Hem 🏠' })).statusCode).toBe(201);
+  });
+
   it('GET /me without a session is 401 unauthenticated', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/me' });
     expect(res.json()).toMatchObject({ status: 401, code: 'unauthenticated' });
@@ -46,6 +62,42 @@ describe('HTTP basics: limits, problems, sessions, CSRF', () => {
     expect(ok.statusCode).toBe(204);
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: session.cookies });
     expect(after.statusCode).toBe(401);
+  });
+
+  it('refuses a cookie-authenticated change from another site even with the CSRF token; bearer clients are not asked', async () => {
+    const account = await makeAccount(t.services);
+    const session = await signInWeb(t, account);
+    const create = (headers: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', cookies: session.cookies, headers: { ...session.headers, ...headers }, payload: { name: 'Skript' } });
+    const crossSites: Array<Record<string, string>> = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: 'null' }];
+    for (const crossSite of crossSites) {
+      expect((await create(crossSite)).json()).toMatchObject({ status: 403, code: 'csrf_failed' });
+    }
+    expect((await create({ 'sec-fetch-site': 'same-origin', origin: 'http://localhost:80' })).statusCode).toBe(201);
+    expect((await create({ origin: 'http://localhost:80' })).statusCode).toBe(201);
+    // No browser headers at all (an older browser): the CSRF token alone decides, as before.
+    expect((await create({})).statusCode).toBe(201);
+
+    const { signInApp } = await import('../../test/sign-in.ts');
+    const app = await signInApp(t, account);
+    const fromApp = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { ...app.headers, 'sec-fetch-site': 'cross-site', origin: 'https://elsewhere.example' } });
+    expect(fromApp.statusCode).toBe(204);
+  });
+
+  it('sign-out tells the browser to drop cached pages and stored data, but keeps the trusted-device cookie', async () => {
+    const account = await makeAccount(t.services);
+    const session = await signInWeb(t, account);
+    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: session.cookies, headers: session.headers });
+    expect(out.statusCode).toBe(204);
+    expect(out.headers['clear-site-data']).toBe('"cache", "storage"');
+    expect(out.cookies.map((c) => c.name)).toEqual(['__Host-pv_session']);
+  });
+
+  it('the API docs have a CSP of their own; API answers allow nothing', async () => {
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs/static/index.html' });
+    expect(docs.headers['content-security-policy']).toMatch(/^default-src 'none'; script-src 'self'; style-src 'self' 'sha256-[^']+';.*frame-ancestors 'none'$/);
+    const api = await t.app.inject({ method: 'GET', url: '/api/v1/public/settings' });
+    expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 
   it('a web session ends after 30 idle minutes but activity keeps it alive up to 12 hours', async () => {

@@ -7,8 +7,12 @@ import type { Db } from '../db/database.ts';
 /** A load balancer must hear "not ready" quickly, also from a database that does not answer at all. */
 const READY_WITHIN_MS = 1500;
 
-/** Liveness, readiness and Prometheus metrics for operators and load balancers. */
-export function opsRoutes(app: FastifyInstance, options: { db: Db; availability: DatabaseAvailability; registry: Registry; isShuttingDown: () => boolean }): void {
+/**
+ * Liveness and readiness for load balancers, public. Metrics (credential-check outcomes live)
+ * only where the configuration puts them: beside the API in development, else on the
+ * management listener.
+ */
+export function opsRoutes(app: FastifyInstance, options: { db: Db; availability: DatabaseAvailability; registry: Registry; metrics: boolean; isShuttingDown: () => boolean }): void {
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
@@ -23,8 +27,13 @@ export function opsRoutes(app: FastifyInstance, options: { db: Db; availability:
     }
   });
 
+  if (options.metrics) metricsRoute(app, options.registry);
+}
+
+/** Prometheus metrics of this process. */
+export function metricsRoute(app: FastifyInstance, registry: Registry): void {
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.type(options.registry.contentType);
-    return options.registry.metrics();
+    reply.type(registry.contentType);
+    return registry.metrics();
   });
 }

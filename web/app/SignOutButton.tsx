@@ -4,13 +4,41 @@ import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { api } from '../lib/api.ts';
 import { useErrorText } from '../lib/error-text.ts';
+import { invitationStorageKey } from '../features/installation/invitation-token.ts';
+import { languageStorageKey } from '../lib/i18n.ts';
 import { meQueryKey } from '../lib/queries.ts';
+
+/**
+ * What signed-out pages keep in storage across a sign-out, whose Clear-Site-Data empties it:
+ * the language, and an invitation waiting for the right account to sign in (ADR 0040).
+ */
+const KEPT_ACROSS_SIGN_OUT = [languageStorageKey, invitationStorageKey];
+
+async function signOutKeepingSignedOutState(): Promise<void> {
+  const kept = KEPT_ACROSS_SIGN_OUT.map((key) => [key, readStorage(key)] as const);
+  await api.signOut();
+  for (const [key, value] of kept) {
+    try {
+      if (value !== null) localStorage.setItem(key, value);
+    } catch {
+      // Storage blocked: nothing was kept before either.
+    }
+  }
+}
+
+function readStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
 
 /** Sign out on the server, then drop the account; the shell then shows the sign-in page. */
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: api.signOut,
+    mutationFn: signOutKeepingSignedOutState,
     onSuccess: () => queryClient.setQueryData(meQueryKey, null),
   });
 }

@@ -8,13 +8,18 @@ import { isDatabaseUnavailable, type DatabaseAvailability } from '../../db/avail
 /** What a client is told to wait when the database is gone or slow: about one probe and a retry. */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-/** Send an RFC 9457 problem document with a stable code and no internals. */
+/**
+ * Send an RFC 9457 problem document with a stable code and no internals. Its request id (also
+ * in the header, also for errors raised before any hook ran) ties a complaint to the log.
+ */
 export function sendProblem(reply: FastifyReply, code: ErrorCode, extra: Record<string, unknown> = {}): FastifyReply {
   const status = errorStatus[code];
+  const requestId = reply.request.id;
   return reply
     .code(status)
+    .header('x-request-id', requestId)
     .type('application/problem+json')
-    .send({ type: `urn:portvakt:problem:${code}`, title: code.replace(/_/g, ' '), status, code, ...extra });
+    .send({ type: `urn:portvakt:problem:${code}`, title: code.replace(/_/g, ' '), status, code, ...extra, requestId });
 }
 
 /** Fastify's own errors (parser, limits, routing) translated to the closed list of codes. */

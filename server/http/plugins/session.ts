@@ -22,10 +22,31 @@ export function cookieNames(secure: boolean): CookieNames {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** What a browser says of a request the page itself made (or the user typed). */
+const OWN_FETCH_SITES = new Set(['same-origin', 'none']);
+
+/**
+ * Whether a browser says the request comes from another site: Sec-Fetch-Site where it is sent,
+ * else Origin against the host asked. Neither (an older browser, a script) passes on to the
+ * CSRF token, which is still required.
+ */
+function isCrossSite(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string') return !OWN_FETCH_SITES.has(site);
+  const origin = request.headers.origin;
+  if (typeof origin !== 'string') return false;
+  try {
+    // Both through URL, so that a default port written out on one side still matches.
+    return new URL(origin).host !== new URL(`${request.protocol}://${request.host}`).host;
+  } catch {
+    return true; // "null" (a sandboxed frame, a redirect across sites) or garbage
+  }
+}
 
 /**
  * Resolve the caller: a web session cookie, an app bearer token or an integration token.
- * Cookie-authenticated state changes must carry the session's CSRF token in `x-csrf-token`;
+ * Cookie-authenticated state changes must come from this site and carry the session's CSRF
+ * token in `x-csrf-token` (bearer requests are no browser's ambient credential, so neither applies);
  * an integration token is held to its scope here, before any route runs.
  */
 export function registerSession(app: FastifyInstance, identity: Identity, names: CookieNames): void {
@@ -46,6 +67,8 @@ export function registerSession(app: FastifyInstance, identity: Identity, names:
       request.credential = { kind: 'cookie', token: cookie };
       request.actor = (await identity.sessions.authenticate(cookie, 'web')) ?? null;
       if (request.actor && UNSAFE.has(request.method)) {
+        // Defence in depth: a token that leaked to another site still cannot be used from there.
+        if (isCrossSite(request)) throw new AppError('csrf_failed');
         const sent = request.headers['x-csrf-token'];
         if (typeof sent !== 'string' || !safeEqual(sent, identity.sessions.csrfTokenFor(cookie))) throw new AppError('csrf_failed');
       }

@@ -18,19 +18,24 @@ export interface IdentityRouteOptions {
   trustedDeviceSeconds: number;
 }
 
+const SIGN_OUT_CLEARS = '"cache", "storage"';
+
 /** Sign-in API of SPEC §11, and the account's own API beside it. */
 export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptions): void {
   const { identity, cookies, cookieSecure } = options;
   const r = typed(app);
   const cookieBase = { path: '/', httpOnly: true, secure: cookieSecure, sameSite: 'strict' as const };
 
-  /** Turn a completed sign-in into the web cookie or the app's token pair. */
+  /**
+   * Turn a completed sign-in into the web cookies or the app's token pair. The web's
+   * trusted-device token lives only in its HttpOnly cookie, out of reach of any script.
+   */
   function deliverSession(reply: FastifyReply, result: SignedIn): z.infer<typeof signedIn> {
     const { session, deviceToken } = result;
-    if (deviceToken) reply.setCookie(cookies.device, deviceToken, { ...cookieBase, maxAge: options.trustedDeviceSeconds });
     if (!session.refreshToken) {
+      if (deviceToken) reply.setCookie(cookies.device, deviceToken, { ...cookieBase, maxAge: options.trustedDeviceSeconds });
       reply.setCookie(cookies.session, session.token, cookieBase);
-      return { status: 'signed_in', csrfToken: identity.sessions.csrfTokenFor(session.token), deviceToken };
+      return { status: 'signed_in', csrfToken: identity.sessions.csrfTokenFor(session.token) };
     }
     return {
       status: 'signed_in',
@@ -150,6 +155,9 @@ export function identityRoutes(app: FastifyInstance, options: IdentityRouteOptio
       const session = request.actor?.session;
       if (session) await identity.sessions.signOut(session, requestContext(request));
       clearSessionCookie(reply, cookies, cookieSecure);
+      // The browser drops what the pages cached and stored. Not "cookies": that would also
+      // forget the trusted device, which SPEC §3.6 keeps for 30 days across sign-outs.
+      reply.header('clear-site-data', SIGN_OUT_CLEARS);
       return reply.code(204).send(null);
     },
   );

@@ -119,6 +119,9 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
     const trusted = await verify(flowId, await t.latestCode(account.phone!), { trustDevice: true });
     const device = trusted.cookies.find((c) => c.name === '__Host-pv_device')!;
     expect(device.maxAge).toBe(30 * 86400);
+    expect(device.httpOnly).toBe(true);
+    // Only the HttpOnly cookie holds it: a script on the page never sees the web's device token.
+    expect(trusted.json().deviceToken).toBeUndefined();
 
     for (let i = 0; i < 4; i++) await login(account.email, WRONG);
     expect((await login(account.email, TEST_PASSWORD)).statusCode).toBe(423);
@@ -131,8 +134,10 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
   it('a trusted device skips the code for 30 days, then asks for it again', async () => {
     const account = await makeAccount(t.services);
     const { flowId } = (await login(account.email, TEST_PASSWORD, { client: 'app' })).json();
-    const signed = (await verify(flowId, await t.latestCode(account.phone!), { trustDevice: true })).json();
+    const answer = await verify(flowId, await t.latestCode(account.phone!), { trustDevice: true });
+    const signed = answer.json();
     expect(signed.deviceToken).toBeTruthy();
+    expect(answer.cookies).toEqual([]);
     const again = await login(account.email, TEST_PASSWORD, { client: 'app', deviceToken: signed.deviceToken });
     expect(again.json()).toMatchObject({ status: 'signed_in', tokenType: 'Bearer' });
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${again.json().accessToken}` } });

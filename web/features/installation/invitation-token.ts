@@ -6,7 +6,7 @@ import { useLinkToken } from '../../lib/link-token.ts';
  * Kept in local storage while the invitee registers, confirms the address (in the tab the
  * confirmation e-mail opens) and signs in, then comes back to /invitation. See ADR 0040.
  */
-const storageKey = 'portvakt.invitation';
+export const invitationStorageKey = 'portvakt.invitation';
 
 interface PendingInvitation {
   token: string;
@@ -16,7 +16,7 @@ interface PendingInvitation {
 
 function read(): PendingInvitation | null {
   try {
-    const kept: unknown = JSON.parse(localStorage.getItem(storageKey) ?? 'null');
+    const kept: unknown = JSON.parse(localStorage.getItem(invitationStorageKey) ?? 'null');
     return kept && typeof kept === 'object' && 'token' in kept && typeof kept.token === 'string' ? (kept as PendingInvitation) : null;
   } catch {
     return null;
@@ -25,7 +25,7 @@ function read(): PendingInvitation | null {
 
 function keep(pending: PendingInvitation): void {
   try {
-    localStorage.setItem(storageKey, JSON.stringify(pending));
+    localStorage.setItem(invitationStorageKey, JSON.stringify(pending));
   } catch {
     // Still usable on this page; only the way back through sign-in loses it.
   }
@@ -33,7 +33,7 @@ function keep(pending: PendingInvitation): void {
 
 export function forgetInvitationToken(): void {
   try {
-    localStorage.removeItem(storageKey);
+    localStorage.removeItem(invitationStorageKey);
   } catch {
     // Nothing was kept.
   }
