@@ -30,6 +30,6 @@ function findIllFormedText(value: unknown, path: string, depth = 0): string | un
 export function registerRejectIllFormedText(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     const path = findIllFormedText(request.params, 'params') ?? findIllFormedText(request.query, 'querystring') ?? findIllFormedText(request.body, 'body');
-    if (path) throw new AppError('validation_failed', { extra: { issues: [{ path, message: 'contains a NUL character or a lone UTF-16 surrogate' }] } });
+    if (path) throw new AppError('validation_failed', { extra: { issues: [{ path, code: 'invalid', message: 'contains a NUL character or a lone UTF-16 surrogate' }] } });
   });
 }
