@@ -17,8 +17,9 @@ describe.each(testDbKinds())('the global sign-in brake on %s', (db) => {
     t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, payload });
   const verify = (remoteAddress: string, flowId: string, code: string, extra: Record<string, unknown> = {}) =>
     t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', remoteAddress, payload: { flowId, code, ...extra } });
-  const signIn = async (remoteAddress: string, account: { email: string; phone: string | null }, extra: Record<string, unknown> = {}) => {
-    const { flowId } = (await login(remoteAddress, { email: account.email, password: TEST_PASSWORD })).json();
+  /** `client: 'app'` gets the trusted-device token in the answer; a web sign-in only as its cookie. */
+  const signIn = async (remoteAddress: string, account: { email: string; phone: string | null }, extra: Record<string, unknown> = {}, client: 'web' | 'app' = 'web') => {
+    const { flowId } = (await login(remoteAddress, { email: account.email, password: TEST_PASSWORD, ...(client === 'app' ? { client } : {}) })).json();
     const signedIn = await verify(remoteAddress, flowId, await t.latestCode(account.phone!), extra);
     expect(signedIn.statusCode).toBe(200);
     return signedIn.json();
@@ -27,7 +28,7 @@ describe.each(testDbKinds())('the global sign-in brake on %s', (db) => {
   it('refuses only unrecognised sign-ins once many addresses have used it up', async () => {
     // Before the attack: one owner trusts a device, one has signed in before, one is in the middle of a sign-in.
     const withDevice = await makeAccount(t.services);
-    const { deviceToken } = await signIn('198.51.100.1', withDevice, { trustDevice: true });
+    const { deviceToken } = await signIn('198.51.100.1', withDevice, { trustDevice: true }, 'app');
     expect(deviceToken).toEqual(expect.any(String));
     const returning = await makeAccount(t.services);
     await signIn('198.51.100.2', returning);
