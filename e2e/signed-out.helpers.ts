@@ -55,7 +55,9 @@ export async function serveAsLocalhost(context: BrowserContext, portal: Portal, 
   const origin = `http://localhost:${port}`;
   await context.route(`${origin}/**`, async (route) => {
     const url = new URL(route.request().url());
-    await route.fulfill({ response: await route.fetch({ url: `${portal.baseUrl}${url.pathname}${url.search}` }) });
+    // Forwarded as a reverse proxy does, with the host the browser asked for.
+    const headers = { ...route.request().headers(), host: url.host };
+    await route.fulfill({ response: await route.fetch({ url: `${portal.baseUrl}${url.pathname}${url.search}`, headers }) });
   });
   return origin;
 }
