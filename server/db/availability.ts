@@ -12,7 +12,7 @@ const DRIVER_MESSAGES = /Connection terminated|timeout exceeded when trying to c
 const STATEMENT_TIMEOUT = '57014';
 
 function* causes(error: unknown): Generator<{ code?: unknown; message?: unknown }> {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) yield e as { code?: unknown; message?: unknown };
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) yield e;
 }
 
 /** Whether the database itself failed (gone, refusing, frozen), as opposed to a statement or rule. */

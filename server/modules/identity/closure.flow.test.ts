@@ -25,7 +25,7 @@ describe.each(testDbKinds())('closing an account on %s', (db) => {
   function registerMembershipHooks() {
     t.services.accountClosure.guards.push(async (tx, accountId) => {
       const owned = await tx.execute(sql`SELECT 1 FROM test_memberships WHERE account_id = ${accountId} AND owner`);
-      return (owned as unknown as { rows: unknown[] }).rows.length > 0 ? 'owner_must_transfer' : null;
+      return (owned as { rows: unknown[] }).rows.length > 0 ? 'owner_must_transfer' : null;
     });
     t.services.accountClosure.listeners.push(async (tx, accountId) => {
       await tx.execute(sql`DELETE FROM test_memberships WHERE account_id = ${accountId}`);
