@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/test-app.ts';
 import { signInWeb } from '../../test/sign-in.ts';
 import { DEMO_ACCOUNTS, seedDemo } from './seed-demo.ts';
+import type { Problem } from '../../contract/problem.ts';
 
 describe('demo data', () => {
   let t: TestApp;
@@ -44,7 +45,7 @@ describe('demo data', () => {
     const adminWeb = await signInWeb(t, admin!);
     expect((await get('/contract', adminWeb)).statusCode).toBe(200);
     const userWeb = await signInWeb(t, user!);
-    expect((await get('/contract', userWeb)).json().code).toBe('forbidden');
+    expect((await get('/contract', userWeb)).json<Problem>().code).toBe('forbidden');
     expect((await get('/overview', userWeb)).json()).toEqual({ level: 'user', users: null, codeWords: null, contactPersons: null });
     const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/installations', cookies: userWeb.cookies })).json();
     expect(mine[0]).toMatchObject({ level: 'user', allowedActions: ['installation.view', 'membership.leave'], assignableLevels: [] });

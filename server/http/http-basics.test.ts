@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { makeAccount } from '../../test/factories.ts';
 import { signInWeb } from '../../test/sign-in.ts';
+import type { Problem } from '../../contract/problem.ts';
 
 describe('HTTP basics: limits, problems, sessions, CSRF', () => {
   let t: TestApp;
@@ -13,7 +14,7 @@ describe('HTTP basics: limits, problems, sessions, CSRF', () => {
   it('refuses bodies over the size limit with 413 payload_too_large', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'a@b.se', password: 'x'.repeat(70 * 1024) }) });
     expect(res.statusCode).toBe(413);
-    expect(res.json().code).toBe('payload_too_large');
+    expect(res.json<Problem>().code).toBe('payload_too_large');
   });
 
   it('refuses other content types with 415 and malformed JSON with 400', async () => {
@@ -27,7 +28,7 @@ describe('HTTP basics: limits, problems, sessions, CSRF', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.json().code).toBe('not_found');
+    expect(res.json<Problem>().code).toBe('not_found');
   });
 
   it('GET /me without a session is 401 unauthenticated', async () => {

@@ -4,6 +4,8 @@ import { makeAccount } from '../../../test/factories.ts';
 import { signInApp, signInWeb } from '../../../test/sign-in.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
+import type { Problem } from '../../../contract/problem.ts';
+import type { LoginResponse } from '../../../contract/auth.ts';
 
 describe.each(testDbKinds())('sessions, devices, activity and profile on %s', (db) => {
   let t: TestApp;
@@ -28,8 +30,8 @@ describe.each(testDbKinds())('sessions, devices, activity and profile on %s', (d
     expect((await me('DELETE', `/me/sessions/${appSession.id}`)).statusCode).toBe(204);
     expect((await appMe()).statusCode).toBe(401);
     const refreshed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: app.tokens.refreshToken } });
-    expect(refreshed.json().code).toBe('invalid_refresh_token');
-    expect((await me('DELETE', `/me/sessions/${appSession.id}`)).json().code).toBe('not_found');
+    expect(refreshed.json<Problem>().code).toBe('invalid_refresh_token');
+    expect((await me('DELETE', `/me/sessions/${appSession.id}`)).json<Problem>().code).toBe('not_found');
 
     expect((await me('POST', '/me/sessions/revoke-others')).json()).toEqual({ revoked: 1 });
     expect((await other('GET', '/me')).statusCode).toBe(401);
@@ -40,9 +42,9 @@ describe.each(testDbKinds())('sessions, devices, activity and profile on %s', (d
     const mine = asWeb(t, await signInWeb(t, await makeAccount(t.services)));
     const theirs = asWeb(t, await signInWeb(t, await makeAccount(t.services)));
     const [theirSession] = (await theirs('GET', '/me/sessions')).json();
-    expect((await mine('DELETE', `/me/sessions/${theirSession.id}`)).json().code).toBe('not_found');
+    expect((await mine('DELETE', `/me/sessions/${theirSession.id}`)).json<Problem>().code).toBe('not_found');
     expect((await theirs('GET', '/me')).statusCode).toBe(200);
-    expect((await mine('DELETE', '/me/sessions/not-a-uuid')).json().code).toBe('validation_failed');
+    expect((await mine('DELETE', '/me/sessions/not-a-uuid')).json<Problem>().code).toBe('validation_failed');
   });
 
   it('lists trusted devices; a revoked one asks for a code at once', async () => {
@@ -53,10 +55,10 @@ describe.each(testDbKinds())('sessions, devices, activity and profile on %s', (d
     expect(listed).toMatchObject({ label: expect.any(String), lastUsedAt: expect.any(String) });
 
     const trusted = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: TEST_PASSWORD }, cookies: device });
-    expect(trusted.json().status).toBe('signed_in');
+    expect(trusted.json<LoginResponse>().status).toBe('signed_in');
     expect((await me('DELETE', `/me/devices/${listed.id}`)).statusCode).toBe(204);
     const after = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: TEST_PASSWORD }, cookies: device });
-    expect(after.json().status).toBe('code_required');
+    expect(after.json<LoginResponse>().status).toBe('code_required');
     expect((await me('GET', '/me/devices')).json()).toEqual([]);
   });
 
@@ -81,7 +83,7 @@ describe.each(testDbKinds())('sessions, devices, activity and profile on %s', (d
     const changed = await me('PATCH', '/me', { language: 'en', name: 'Kim Nyström' });
     expect(changed.json()).toMatchObject({ language: 'en', name: 'Kim Nyström' });
     expect((await me('GET', '/me')).json()).toMatchObject({ language: 'en', name: 'Kim Nyström' });
-    expect((await me('PATCH', '/me', { language: 'de' })).json().code).toBe('validation_failed');
+    expect((await me('PATCH', '/me', { language: 'de' })).json<Problem>().code).toBe('validation_failed');
     expect((await me('PATCH', '/me', { name: '   ' })).json()).toMatchObject({ code: 'validation_failed', issues: [{ path: 'body.name', code: 'required' }] });
     expect((await me('PATCH', '/me', { name: 'x'.repeat(101) })).json()).toMatchObject({ code: 'validation_failed', issues: [{ path: 'body.name', code: 'too_long' }] });
     // Messages follow the chosen language.
@@ -92,6 +94,6 @@ describe.each(testDbKinds())('sessions, devices, activity and profile on %s', (d
   it('state changes with a cookie need the CSRF token', async () => {
     const session = await signInWeb(t, await makeAccount(t.services));
     const answer = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', payload: { language: 'en' }, cookies: session.cookies });
-    expect(answer.json().code).toBe('csrf_failed');
+    expect(answer.json<Problem>().code).toBe('csrf_failed');
   });
 });

@@ -5,6 +5,7 @@ import { signInWeb } from '../../../test/sign-in.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
 import { integrationTokens } from './identity.tables.ts';
+import type { Problem } from '../../../contract/problem.ts';
 
 describe.each(testDbKinds())('integration tokens on %s', (db) => {
   let t: TestApp;
@@ -32,7 +33,7 @@ describe.each(testDbKinds())('integration tokens on %s', (db) => {
     const api = asBearer(t, token);
     const read = await api('GET', '/me');
     expect(read.json()).toMatchObject({ email: account.email, secondFactor: 'integration_token' });
-    expect((await api('PATCH', '/me', { language: 'en' })).json().code).toBe('token_scope_insufficient');
+    expect((await api('PATCH', '/me', { language: 'en' })).json<Problem>().code).toBe('token_scope_insufficient');
     expect((await me('GET', '/me/tokens')).json()[0].lastUsedAt).not.toBeNull();
   });
 
@@ -49,7 +50,7 @@ describe.each(testDbKinds())('integration tokens on %s', (db) => {
       ['POST', '/auth/step-up/password'],
     ] as const) {
       const answer = await api(method, url, method === 'POST' ? { password: 'x' } : undefined);
-      expect({ url, code: answer.json().code }).toEqual({ url, code: 'forbidden' });
+      expect({ url, code: answer.json<Problem>().code }).toEqual({ url, code: 'forbidden' });
     }
   });
 
@@ -58,7 +59,7 @@ describe.each(testDbKinds())('integration tokens on %s', (db) => {
     const { token, id } = (await me('POST', '/me/tokens', { name: 'Gammal' })).json();
     expect((await asBearer(t, token)('GET', '/me')).statusCode).toBe(200);
     expect((await me('DELETE', `/me/tokens/${id}`)).statusCode).toBe(204);
-    expect((await asBearer(t, token)('GET', '/me')).json().code).toBe('unauthenticated');
+    expect((await asBearer(t, token)('GET', '/me')).json<Problem>().code).toBe('unauthenticated');
     expect((await me('GET', '/me/tokens')).json()).toEqual([]);
   });
 
@@ -73,7 +74,7 @@ describe.each(testDbKinds())('integration tokens on %s', (db) => {
     for (let i = 0; i < 3; i++) expect((await second('GET', '/me')).statusCode).toBe(200);
     const limited = await second('GET', '/me');
     expect(limited.statusCode).toBe(429);
-    expect(limited.json().code).toBe('rate_limited');
+    expect(limited.json<Problem>().code).toBe('rate_limited');
     expect(limited.headers['retry-after']).toBe('60');
     expect((await me('GET', '/me')).statusCode).toBe(200);
     t.clock.advance(60_000);
@@ -84,6 +85,6 @@ describe.each(testDbKinds())('integration tokens on %s', (db) => {
     const me = asWeb(t, await signInWeb(t, await makeAccount(t.services)));
     const { token } = (await me('POST', '/me/tokens', { name: 'Sista' })).json();
     expect((await me('POST', '/me/close')).statusCode).toBe(204);
-    expect((await asBearer(t, token)('GET', '/me')).json().code).toBe('unauthenticated');
+    expect((await asBearer(t, token)('GET', '/me')).json<Problem>().code).toBe('unauthenticated');
   });
 });

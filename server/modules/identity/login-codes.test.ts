@@ -4,6 +4,7 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-a
 import { makeAccount } from '../../../test/factories.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
 import { monthKey, reservedSmsInMonth } from '../verification/index.ts';
+import type { Problem } from '../../../contract/problem.ts';
 
 describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', (db) => {
   let t: TestApp;
@@ -23,7 +24,7 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
     expect((await verify(flowId, code)).statusCode).toBe(200);
     const again = await verify(flowId, code);
     expect(again.statusCode).toBe(410);
-    expect(again.json().code).toBe('flow_expired');
+    expect(again.json<Problem>().code).toBe('flow_expired');
   });
 
   it('a code and its flow expire after 5 minutes', async () => {
@@ -33,7 +34,7 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
     t.clock.advance(300_001);
     const late = await verify(flowId, code);
     expect(late.statusCode).toBe(410);
-    expect(late.json().code).toBe('flow_expired');
+    expect(late.json<Problem>().code).toBe('flow_expired');
   });
 
   it('a code from another sign-in of the same account does not work', async () => {
@@ -44,7 +45,7 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
     const secondCode = await t.latestCode(account.phone!);
     if (firstCode !== secondCode) {
       const crossed = await verify(second.flowId, firstCode);
-      expect(crossed.json().code).toBe('invalid_code');
+      expect(crossed.json<Problem>().code).toBe('invalid_code');
     }
     expect((await verify(first.flowId, firstCode)).statusCode).toBe(200);
   });
@@ -61,7 +62,7 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
     const { flowId } = (await login(account.email)).json();
     const tooSoon = await resend(flowId, 'sms');
     expect(tooSoon.statusCode).toBe(429);
-    expect(tooSoon.json().code).toBe('resend_too_soon');
+    expect(tooSoon.json<Problem>().code).toBe('resend_too_soon');
     expect(tooSoon.headers['retry-after']).toBe('30');
     for (let i = 0; i < 4; i++) {
       t.clock.advance(30_000);
@@ -72,7 +73,7 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
     t.clock.advance(30_000);
     const sixth = await resend(flowId);
     expect(sixth.statusCode).toBe(429);
-    expect(sixth.json().code).toBe('resend_limit_reached');
+    expect(sixth.json<Problem>().code).toBe('resend_limit_reached');
     // The last code still works.
     expect((await verify(flowId, await t.latestCode(account.email))).statusCode).toBe(200);
   });
@@ -88,10 +89,10 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
     const emailCode = await t.latestCode(account.email);
     const back = await resend(flowId, 'sms');
     expect(back.statusCode).toBe(429);
-    expect(back.json().code).toBe('resend_too_soon');
+    expect(back.json<Problem>().code).toBe('resend_too_soon');
     expect(back.headers['retry-after']).toBe('30');
     // The switch voided the SMS code; a wrong code still counts toward the lockout.
-    if (smsCode !== emailCode) expect((await verify(flowId, smsCode)).json().code).toBe('invalid_code');
+    if (smsCode !== emailCode) expect((await verify(flowId, smsCode)).json<Problem>().code).toBe('invalid_code');
     expect((await verify(flowId, emailCode)).statusCode).toBe(200);
   });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
 import { makeAccount } from '../../../test/factories.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
+import type { Problem } from '../../../contract/problem.ts';
 
 describe.each(testDbKinds())('sign-in flow on %s', (db) => {
   let t: TestApp;
@@ -50,7 +51,7 @@ describe.each(testDbKinds())('sign-in flow on %s', (db) => {
 
     if (smsCode !== emailCode) {
       const old = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', payload: { flowId, code: smsCode } });
-      expect(old.json().code).toBe('invalid_code');
+      expect(old.json<Problem>().code).toBe('invalid_code');
     }
     const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', payload: { flowId, code: emailCode } });
     expect(ok.statusCode).toBe(200);
@@ -73,7 +74,7 @@ describe.each(testDbKinds())('sign-in flow on %s', (db) => {
     expect(oldAccess.statusCode).toBe(401);
 
     const reuse = await t.app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: signed.refreshToken } });
-    expect(reuse.json().code).toBe('invalid_refresh_token');
+    expect(reuse.json<Problem>().code).toBe('invalid_refresh_token');
     const afterTheft = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${pair.accessToken}` } });
     expect(afterTheft.statusCode).toBe(401);
     const { listSecurityEvents } = await import('../audit/index.ts');

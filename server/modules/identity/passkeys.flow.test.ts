@@ -5,6 +5,7 @@ import { signInWeb } from '../../../test/sign-in.ts';
 import { softwareAuthenticator } from '../../../test/software-authenticator.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
+import type { Problem } from '../../../contract/problem.ts';
 
 describe.each(testDbKinds())('passkeys on %s', (db) => {
   let t: TestApp;
@@ -49,13 +50,13 @@ describe.each(testDbKinds())('passkeys on %s', (db) => {
     const { flowId } = (await post('/auth/login', { email: account.email, password: TEST_PASSWORD })).json();
     const options = (await post('/auth/login/passkey/options', { flowId })).json();
     const wrongChallenge = await post('/auth/login/passkey', { flowId, response: authenticator.get({ challenge: 'bm90IHRoZSBjaGFsbGVuZ2U' }) });
-    expect(wrongChallenge.json().code).toBe('invalid_code');
+    expect(wrongChallenge.json<Problem>().code).toBe('invalid_code');
     // The challenge was used by the failed try: even the right answer to it is refused now.
-    expect((await post('/auth/login/passkey', { flowId, response: authenticator.get(options) })).json().code).toBe('invalid_code');
+    expect((await post('/auth/login/passkey', { flowId, response: authenticator.get(options) })).json<Problem>().code).toBe('invalid_code');
     const again = (await post('/auth/login/passkey/options', { flowId })).json();
-    expect((await post('/auth/login/passkey', { flowId, response: stranger.get(again) })).json().code).toBe('invalid_code');
+    expect((await post('/auth/login/passkey', { flowId, response: stranger.get(again) })).json<Problem>().code).toBe('invalid_code');
     const locking = await post('/auth/login/passkey', { flowId, response: authenticator.get(again) });
-    expect(locking.json().code).toBe('account_locked');
+    expect(locking.json<Problem>().code).toBe('account_locked');
   });
 
   it('steps up with a passkey; removing the last one goes back to SMS', async () => {
@@ -75,6 +76,6 @@ describe.each(testDbKinds())('passkeys on %s', (db) => {
     const authenticator = softwareAuthenticator(t.services.config.publicUrl);
     await me('POST', '/me/two-factor/passkeys/options');
     const rejected = await me('POST', '/me/two-factor/passkeys', { response: authenticator.create({ challenge: 'b3RoZXI' }) });
-    expect(rejected.json().code).toBe('passkey_rejected');
+    expect(rejected.json<Problem>().code).toBe('passkey_rejected');
   });
 });

@@ -6,6 +6,7 @@ import { signInApp } from '../../../test/sign-in.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { installationMembers, type Member } from './installations.tables.ts';
 import { PERMISSIONS } from './permissions.rules.ts';
+import type { Problem } from '../../../contract/problem.ts';
 
 /**
  * SPEC §4.2: every installation endpoint × every kind of caller, expected outcomes generated
@@ -249,7 +250,7 @@ describe('authorization matrix of the installation endpoints', () => {
       if (!permission) continue;
       const method = key.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
       const response = await t.app.inject({ method, url: c.url(ids), headers: headers.administrator, payload: c.body?.(ids, 0) as object | undefined });
-      const stepUp = response.statusCode === 403 && response.json().code === 'step_up_required';
+      const stepUp = response.statusCode === 403 && response.json<Problem>().code === 'step_up_required';
       expect(stepUp, `${key}: ${response.body}`).toBe(PERMISSIONS[permission].stepUp);
       await t.services.db.insert(installationMembers).values(memberships).onConflictDoNothing();
     }
