@@ -238,7 +238,7 @@ describe.each(['46elks', 'twilio'] as const)('SMS outage during sign-in (%s)', (
 
   it('a failed SMS whose code was already replaced sends no e-mail', async () => {
     const account = await makeAccount(t.services, { phone: newPhone() });
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     t.clock.advance(31_000);
     const resend = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/resend', payload: { flowId, channel: 'email' } });
     expect(resend.statusCode).toBe(200);

@@ -20,7 +20,7 @@ describe.each(testDbKinds())('the global sign-in brake on %s', (db) => {
   const verify = (remoteAddress: string, flowId: string, code: string, extra: Record<string, unknown> = {}) =>
     t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', remoteAddress, payload: { flowId, code, ...extra } });
   const signIn = async (remoteAddress: string, account: { email: string; phone: string | null }, extra: Record<string, unknown> = {}) => {
-    const { flowId } = (await login(remoteAddress, { email: account.email, password: TEST_PASSWORD })).json();
+    const { flowId } = (await login(remoteAddress, { email: account.email, password: TEST_PASSWORD })).json<{ flowId: string }>();
     const signedIn = await verify(remoteAddress, flowId, await t.latestCode(account.phone!), extra);
     expect(signedIn.statusCode).toBe(200);
     return signedIn.json();
@@ -34,7 +34,7 @@ describe.each(testDbKinds())('the global sign-in brake on %s', (db) => {
     const returning = await makeAccount(t.services);
     await signIn('198.51.100.2', returning);
     const midway = await makeAccount(t.services);
-    const { flowId } = (await login('198.51.100.3', { email: midway.email, password: TEST_PASSWORD })).json();
+    const { flowId } = (await login('198.51.100.3', { email: midway.email, password: TEST_PASSWORD })).json<{ flowId: string }>();
     const neverSignedIn = await makeAccount(t.services);
 
     // 8 addresses, each under its own limit, 32 failed sign-ins for made-up addresses.

@@ -19,7 +19,7 @@ describe.each(testDbKinds())('integration tokens on %s', (db) => {
     const me = asWeb(t, await signInWeb(t, account));
     const created = await me('POST', '/me/tokens', { name: 'Home Assistant' });
     expect(created.statusCode).toBe(201);
-    const { token, id, scope } = created.json();
+    const { token, id, scope } = created.json<{ token: string; id: string; scope: string }>();
     expect(scope).toBe('read');
     expect(token).toMatch(/^pvt_[A-Za-z0-9_-]{43}$/);
 
@@ -39,7 +39,7 @@ describe.each(testDbKinds())('integration tokens on %s', (db) => {
 
   it('a read_write token may change what its scope covers, but never manages the account', async () => {
     const me = asWeb(t, await signInWeb(t, await makeAccount(t.services)));
-    const { token } = (await me('POST', '/me/tokens', { name: 'Skript', scope: 'read_write' })).json();
+    const { token } = (await me('POST', '/me/tokens', { name: 'Skript', scope: 'read_write' })).json<{ token: string }>();
     const api = asBearer(t, token);
     expect((await api('PATCH', '/me', { language: 'en' })).statusCode).toBe(200);
     for (const [method, url] of [
@@ -56,7 +56,7 @@ describe.each(testDbKinds())('integration tokens on %s', (db) => {
 
   it('a revoked token stops working at once', async () => {
     const me = asWeb(t, await signInWeb(t, await makeAccount(t.services)));
-    const { token, id } = (await me('POST', '/me/tokens', { name: 'Gammal' })).json();
+    const { token, id } = (await me('POST', '/me/tokens', { name: 'Gammal' })).json<{ token: string; id: string }>();
     expect((await asBearer(t, token)('GET', '/me')).statusCode).toBe(200);
     expect((await me('DELETE', `/me/tokens/${id}`)).statusCode).toBe(204);
     expect((await asBearer(t, token)('GET', '/me')).json<Problem>().code).toBe('unauthenticated');
@@ -83,7 +83,7 @@ describe.each(testDbKinds())('integration tokens on %s', (db) => {
 
   it('closing the account ends its tokens', async () => {
     const me = asWeb(t, await signInWeb(t, await makeAccount(t.services)));
-    const { token } = (await me('POST', '/me/tokens', { name: 'Sista' })).json();
+    const { token } = (await me('POST', '/me/tokens', { name: 'Sista' })).json<{ token: string }>();
     expect((await me('POST', '/me/close')).statusCode).toBe(204);
     expect((await asBearer(t, token)('GET', '/me')).json<Problem>().code).toBe('unauthenticated');
   });

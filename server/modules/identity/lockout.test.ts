@@ -76,7 +76,7 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
   it('a completed sign-in resets the count', async () => {
     const account = await makeAccount(t.services);
     for (let i = 0; i < 3; i++) expect((await login(account.email, WRONG)).statusCode).toBe(401);
-    const { flowId } = (await login(account.email, TEST_PASSWORD)).json();
+    const { flowId } = (await login(account.email, TEST_PASSWORD)).json<{ flowId: string }>();
     expect((await verify(flowId, await t.latestCode(account.phone!))).statusCode).toBe(200);
     for (let i = 0; i < 3; i++) expect((await login(account.email, WRONG)).statusCode).toBe(401);
     expect((await login(account.email, WRONG)).statusCode).toBe(423);
@@ -93,7 +93,7 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
     const account = await makeAccount(t.services);
     await login(account.email, WRONG);
     await login(account.email, WRONG);
-    const { flowId } = (await login(account.email, TEST_PASSWORD)).json();
+    const { flowId } = (await login(account.email, TEST_PASSWORD)).json<{ flowId: string }>();
     const code = await t.latestCode(account.phone!);
     const third = await verify(flowId, wrongCode(code));
     expect(third.statusCode).toBe(401);
@@ -106,7 +106,7 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
 
   it('a new code does not reset the count', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email, TEST_PASSWORD)).json();
+    const { flowId } = (await login(account.email, TEST_PASSWORD)).json<{ flowId: string }>();
     const first = await t.latestCode(account.phone!);
     for (let i = 0; i < 3; i++) expect((await verify(flowId, wrongCode(first))).statusCode).toBe(401);
     t.clock.advance(31_000);
@@ -117,7 +117,7 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
 
   it('attempts from a trusted device are counted apart, so a stranger cannot lock the owner out of their phone', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email, TEST_PASSWORD)).json();
+    const { flowId } = (await login(account.email, TEST_PASSWORD)).json<{ flowId: string }>();
     const trusted = await verify(flowId, await t.latestCode(account.phone!), { trustDevice: true });
     const device = trusted.cookies.find((c) => c.name === '__Host-pv_device')!;
     expect(device.maxAge).toBe(30 * 86400);
@@ -132,7 +132,7 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
 
   it('a trusted device skips the code for 30 days, then asks for it again', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email, TEST_PASSWORD, { client: 'app' })).json();
+    const { flowId } = (await login(account.email, TEST_PASSWORD, { client: 'app' })).json<{ flowId: string }>();
     const signed = (await verify(flowId, await t.latestCode(account.phone!), { trustDevice: true })).json();
     expect(signed.deviceToken).toBeTruthy();
     const again = await login(account.email, TEST_PASSWORD, { client: 'app', deviceToken: signed.deviceToken });
@@ -148,8 +148,8 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
   it('a device token of another account gives no shortcut', async () => {
     const owner = await makeAccount(t.services);
     const other = await makeAccount(t.services);
-    const { flowId } = (await login(owner.email, TEST_PASSWORD, { client: 'app' })).json();
-    const { deviceToken } = (await verify(flowId, await t.latestCode(owner.phone!), { trustDevice: true })).json();
+    const { flowId } = (await login(owner.email, TEST_PASSWORD, { client: 'app' })).json<{ flowId: string }>();
+    const { deviceToken } = (await verify(flowId, await t.latestCode(owner.phone!), { trustDevice: true })).json<{ deviceToken: string }>();
     const res = await login(other.email, TEST_PASSWORD, { client: 'app', deviceToken });
     expect(res.json<LoginResponse>().status).toBe('code_required');
   });

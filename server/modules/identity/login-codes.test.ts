@@ -19,7 +19,7 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
 
   it('a code works once: the same code again finds the flow finished', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     const code = await t.latestCode(account.phone!);
     expect((await verify(flowId, code)).statusCode).toBe(200);
     const again = await verify(flowId, code);
@@ -29,7 +29,7 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
 
   it('a code and its flow expire after 5 minutes', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     const code = await t.latestCode(account.phone!);
     t.clock.advance(300_001);
     const late = await verify(flowId, code);
@@ -52,14 +52,14 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
 
   it('accepts the code typed with spaces', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     const code = await t.latestCode(account.phone!);
     expect((await verify(flowId, `${code.slice(0, 3)} ${code.slice(3)}`)).statusCode).toBe(200);
   });
 
   it('a new code needs 30 s and at most 5 codes go out per sign-in', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     const tooSoon = await resend(flowId, 'sms');
     expect(tooSoon.statusCode).toBe(429);
     expect(tooSoon.json<Problem>().code).toBe('resend_too_soon');
@@ -80,7 +80,7 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
 
   it('"I got no code": the first switch to e-mail is at once, switching back waits 30 s', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     const smsCode = await t.latestCode(account.phone!);
     const switched = await resend(flowId, 'email');
     expect(switched.statusCode).toBe(200);
@@ -178,7 +178,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a code that loses its SMS shard
   /** The code's request: the sign-in itself, or a new code by SMS for a sign-in already open. */
   async function codeRequest(via: 'sign-in' | 'resend', email: string): Promise<{ send: () => ReturnType<typeof login>; flowId?: string }> {
     if (via === 'sign-in') return { send: () => login(email) };
-    const { flowId } = (await login(email)).json();
+    const { flowId } = (await login(email)).json<{ flowId: string }>();
     t.clock.advance(30_000);
     return { send: () => t.app.inject({ method: 'POST', url: '/api/v1/auth/login/resend', payload: { flowId, channel: 'sms' } }), flowId };
   }

@@ -39,7 +39,7 @@ describe.each(testDbKinds())('sign-in flow on %s', (db) => {
 
   it('"I didn\'t get a code" sends a new code by e-mail and voids the SMS code', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     const smsCode = await t.latestCode(account.phone!);
     t.clock.advance(31_000);
     const resend = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/resend', payload: { flowId, channel: 'email' } });
@@ -59,7 +59,7 @@ describe.each(testDbKinds())('sign-in flow on %s', (db) => {
 
   it('app clients get a token pair; refresh rotates and a reused refresh token kills the session', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email, TEST_PASSWORD, { client: 'app' })).json();
+    const { flowId } = (await login(account.email, TEST_PASSWORD, { client: 'app' })).json<{ flowId: string }>();
     const code = await t.latestCode(account.phone!);
     const signed = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', payload: { flowId, code } })).json();
     expect(signed).toMatchObject({ status: 'signed_in', tokenType: 'Bearer', expiresIn: 900 });

@@ -47,7 +47,7 @@ describe.each(testDbKinds())('passkeys on %s', (db) => {
     const authenticator = await enrol(asWeb(t, await signInWeb(t, account)));
     const stranger = softwareAuthenticator(t.services.config.publicUrl);
 
-    const { flowId } = (await post('/auth/login', { email: account.email, password: TEST_PASSWORD })).json();
+    const { flowId } = (await post('/auth/login', { email: account.email, password: TEST_PASSWORD })).json<{ flowId: string }>();
     const options = (await post('/auth/login/passkey/options', { flowId })).json();
     const wrongChallenge = await post('/auth/login/passkey', { flowId, response: authenticator.get({ challenge: 'bm90IHRoZSBjaGFsbGVuZ2U' }) });
     expect(wrongChallenge.json<Problem>().code).toBe('invalid_code');

@@ -108,7 +108,7 @@ describe.each(testDbKinds())('forgot and change password on %s', (db) => {
   async function accountWithToken() {
     const account = await makeAccount(t.services);
     const me = asWeb(t, await signInWeb(t, account));
-    const { token } = (await me('POST', '/me/tokens', { name: 'Inte min', scope: 'read_write' })).json();
+    const { token } = (await me('POST', '/me/tokens', { name: 'Inte min', scope: 'read_write' })).json<{ token: string }>();
     const api = asBearer(t, token);
     expect((await api('GET', '/me')).statusCode).toBe(200);
     return { account, me, api };

@@ -72,7 +72,7 @@ describe.each(testDbKinds())('step-up on %s', (db) => {
   it('an integration token never reaches them, even with write scope', async () => {
     const account = await makeAccount(t.services);
     const call = asWeb(t, await signInWeb(t, account));
-    const { token } = (await call('POST', '/me/tokens', { name: 'Allt', scope: 'read_write' })).json();
+    const { token } = (await call('POST', '/me/tokens', { name: 'Allt', scope: 'read_write' })).json<{ token: string }>();
     const tokenCall: Call = asBearer(t, token);
     for (const [method, url, payload] of sensitiveEndpoints) {
       expect((await tokenCall(method, url, payload)).json<Problem>().code).toBe('forbidden');

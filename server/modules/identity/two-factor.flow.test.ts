@@ -23,7 +23,7 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
   async function enrol(me: Call): Promise<string> {
     const started = await me('POST', '/me/two-factor/totp', { label: 'Telefonen' });
     expect(started.statusCode).toBe(201);
-    const { id, secret, otpauthUri } = started.json();
+    const { id, secret, otpauthUri } = started.json<{ id: string; secret: string; otpauthUri: string }>();
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/.*secret=/);
     expect((await me('POST', `/me/two-factor/totp/${id}/confirm`, { code: '000000' === totpCodeAt(secret, t.clock.now()) ? '111111' : '000000' })).json<Problem>().code).toBe('invalid_code');
     expect((await me('POST', `/me/two-factor/totp/${id}/confirm`, { code: totpCodeAt(secret, t.clock.now()) })).statusCode).toBe(204);
@@ -65,7 +65,7 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
   it('from the app step, "I didn\'t get a code" still sends an SMS or e-mail code', async () => {
     const account = await makeAccount(t.services);
     await enrol(asWeb(t, await signInWeb(t, account)));
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     const resent = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/resend', payload: { flowId, channel: 'sms' } });
     expect(resent.json()).toMatchObject({ channel: 'sms' });
     expect((await verify(flowId, await t.latestCode(account.phone!))).statusCode).toBe(200);
@@ -74,7 +74,7 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
   it('after an SMS code went out, the app\'s code still signs in', async () => {
     const account = await makeAccount(t.services);
     const secret = await enrol(asWeb(t, await signInWeb(t, account)));
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/resend', payload: { flowId, channel: 'sms' } })).json()).toMatchObject({ channel: 'sms' });
     expect((await verify(flowId, '000000')).json<Problem>().code).toBe('invalid_code');
     t.clock.advance(31_000);
