@@ -23,7 +23,7 @@ describe('demo data', () => {
     const id = list[0].id;
 
     const get = (path: string, web = ownerWeb) => t.app.inject({ method: 'GET', url: `/api/v1/installations/${id}${path}`, cookies: web.cookies });
-    expect((await get('/members')).json().map((m: { email: string; level: string }) => [m.email, m.level])).toEqual([
+    expect((await get('/members')).json<{ email: string; level: string }[]>().map((m) => [m.email, m.level])).toEqual([
       ['owner@example.com', 'owner'],
       ['admin@example.com', 'administrator'],
       ['user@example.com', 'user'],

@@ -107,7 +107,7 @@ describe.each(testDbKinds())('code words (SPEC §5.1) on %s', (db) => {
 
   it('offers no code-word check to customer sessions or integration tokens, however high their level', async () => {
     asAdmin = (await signInApp(t, admin)).headers;
-    const token = (await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: asAdmin, payload: { name: 'Skript', scope: 'read_write' } })).json().token as string;
+    const token = (await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: asAdmin, payload: { name: 'Skript', scope: 'read_write' } })).json<{ token: string }>().token;
     for (const headers of [asOwner, asAdmin, { authorization: `Bearer ${token}` }]) {
       const started = await t.app.inject({ method: 'POST', url: url('/code-word-checks'), headers });
       expect(started.statusCode).toBe(404);

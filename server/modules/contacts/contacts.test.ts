@@ -61,12 +61,12 @@ describe.each(testDbKinds())('contact persons (SPEC §5.2) on %s', (db) => {
 
     const reversed = [...ids].reverse();
     const reordered = await t.app.inject({ method: 'PUT', url: url('/contact-order'), headers, payload: { ids: reversed } });
-    expect(reordered.json().map((c: { id: string }) => c.id)).toEqual(reversed);
+    expect(reordered.json<{ id: string }[]>().map((c) => c.id)).toEqual(reversed);
     expect((await t.app.inject({ method: 'PUT', url: url('/contact-order'), headers, payload: { ids: reversed.slice(1) } })).json<Problem>().code).toBe('contact_order_mismatch');
     expect((await t.app.inject({ method: 'PUT', url: url('/contact-order'), headers, payload: { ids: [reversed[0], ...reversed.slice(0, 4)] } })).json<Problem>().code).toBe('contact_order_mismatch');
 
     const removed = await t.app.inject({ method: 'DELETE', url: url(`/contacts/${reversed[2]}`), headers });
-    expect(removed.json().map((c: { id: string; position: number }) => [c.id, c.position])).toEqual([
+    expect(removed.json<{ id: string; position: number }[]>().map((c) => [c.id, c.position])).toEqual([
       [reversed[0], 1],
       [reversed[1], 2],
       [reversed[3], 3],

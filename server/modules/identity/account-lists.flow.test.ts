@@ -74,7 +74,7 @@ describe.each(testDbKinds())('sessions, devices, activity and profile on %s', (d
     expect(activity.map((e: { kind: string }) => e.kind)).toEqual(['profile_updated', 'sign_in', 'account_locked', 'account_created']);
     expect(activity[1]).toMatchObject({ ip: '127.0.0.1', at: expect.any(String) });
     const stranger = asWeb(t, await signInWeb(t, await makeAccount(t.services)));
-    expect((await stranger('GET', '/me/activity')).json().map((e: { kind: string }) => e.kind)).not.toContain('account_locked');
+    expect((await stranger('GET', '/me/activity')).json<{ kind: string }[]>().map((e) => e.kind)).not.toContain('account_locked');
   });
 
   it('PATCH /me remembers language and name', async () => {

@@ -25,11 +25,11 @@ describe.each(testDbKinds())('change of e-mail and phone on %s', (db) => {
 
     expect((await me('POST', '/me/email', { email: 'not an address' })).json<Problem>().code).toBe('invalid_email');
     expect((await me('POST', '/me/email', { email: newEmail })).statusCode).toBe(202);
-    expect((await me('GET', '/me')).json().email).toBe(account.email);
+    expect((await me('GET', '/me')).json<{ email: string }>().email).toBe(account.email);
     const confirm = await linkToken(t, newEmail, 'confirm-email');
     expect((await signedOut(t)('POST', '/auth/email/confirm', { token: confirm })).statusCode).toBe(204);
     expect((await signedOut(t)('POST', '/auth/email/confirm', { token: confirm })).json<Problem>().code).toBe('link_invalid');
-    expect((await me('GET', '/me')).json().email).toBe(newEmail);
+    expect((await me('GET', '/me')).json<{ email: string }>().email).toBe(newEmail);
 
     // The change revoked the trusted device, and the new address signs in.
     expect((await loginStatus(newEmail, device)).status).toBe('code_required');
@@ -80,7 +80,7 @@ describe.each(testDbKinds())('change of e-mail and phone on %s', (db) => {
     expect((await me('POST', '/me/phone/verify', { code: code === '000000' ? '111111' : '000000' })).json<Problem>().code).toBe('invalid_code');
     expect((await me('POST', '/me/phone/verify', { code })).statusCode).toBe(204);
     expect((await me('POST', '/me/phone/verify', { code })).json<Problem>().code).toBe('invalid_code');
-    expect((await me('GET', '/me')).json().phone).toBe('+46709991234');
+    expect((await me('GET', '/me')).json<{ phone: string }>().phone).toBe('+46709991234');
     expect((await loginStatus(account.email, device)).status).toBe('code_required');
     expect((await t.latestMessage('+46709991234'))?.body).toMatch(/^\d{6} är din kod till Mina sidor/);
     expect(await messageMatching(t, account.email, /Mobilnumret|mobilnummer/)).toBeDefined();
@@ -91,11 +91,11 @@ describe.each(testDbKinds())('change of e-mail and phone on %s', (db) => {
     const { flowId } = await loginStatus(account.email);
     t.clock.advance(31_000);
     const resend = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/resend', payload: { flowId, channel: 'email' } });
-    expect(resend.json().channel).toBe('email');
+    expect(resend.json<{ channel: string }>().channel).toBe('email');
     const code = await t.latestCode(account.email);
     const verified = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', payload: { flowId, code } });
     const cookie = verified.cookies.find((c) => c.name === '__Host-pv_session')!;
-    const me = asWeb(t, { cookies: { [cookie.name]: cookie.value }, headers: { 'x-csrf-token': verified.json().csrfToken } });
+    const me = asWeb(t, { cookies: { [cookie.name]: cookie.value }, headers: { 'x-csrf-token': verified.json<{ csrfToken: string }>().csrfToken } });
 
     expect((await me('POST', '/me/phone', { phone: '+46702223344' })).statusCode).toBe(200);
     expect((await me('POST', '/me/phone/verify', { code: await t.latestCode('+46702223344') })).statusCode).toBe(204);
@@ -110,6 +110,6 @@ describe.each(testDbKinds())('change of e-mail and phone on %s', (db) => {
     const code = await t.latestCode('+46703334455');
     t.clock.advanceMinutes(6);
     expect((await me('POST', '/me/phone/verify', { code })).json<Problem>().code).toBe('invalid_code');
-    expect((await me('GET', '/me')).json().phone).toBe(account.phone);
+    expect((await me('GET', '/me')).json<{ phone: string }>().phone).toBe(account.phone);
   });
 });

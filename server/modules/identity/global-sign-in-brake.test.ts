@@ -63,7 +63,7 @@ describe.each(testDbKinds())('the global sign-in brake on %s', (db) => {
     expect(again.statusCode).toBe(200);
     expect(again.json<LoginResponse>().status).toBe('code_required');
     expect((await login('192.0.2.12', { email: returning.email, password: WRONG })).json<Problem>().code).toBe('invalid_credentials');
-    expect((await verify('192.0.2.12', again.json().flowId, await t.latestCode(returning.phone!))).statusCode).toBe(200);
+    expect((await verify('192.0.2.12', again.json<{ flowId: string }>().flowId, await t.latestCode(returning.phone!))).statusCode).toBe(200);
 
     // The code step of a flow opened before is never refused by the global figure.
     expect((await verify('198.51.100.3', flowId, await t.latestCode(midway.phone!))).statusCode).toBe(200);

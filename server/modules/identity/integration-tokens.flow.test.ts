@@ -65,8 +65,8 @@ describe.each(testDbKinds())('integration tokens on %s', (db) => {
 
   it('the account\'s API rate limit answers 429 with Retry-After, shared by its tokens', async () => {
     const me = asWeb(t, await signInWeb(t, await makeAccount(t.services)));
-    const first = asBearer(t, (await me('POST', '/me/tokens', { name: 'Ett' })).json().token);
-    const second = asBearer(t, (await me('POST', '/me/tokens', { name: 'Två' })).json().token);
+    const first = asBearer(t, (await me('POST', '/me/tokens', { name: 'Ett' })).json<{ token: string }>().token);
+    const second = asBearer(t, (await me('POST', '/me/tokens', { name: 'Två' })).json<{ token: string }>().token);
     // A fresh minute, so the window is predictable.
     const now = t.clock.now();
     t.clock.advance(60_000 - (now.getTime() % 60_000));

@@ -137,8 +137,8 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
     expect(signed.deviceToken).toBeTruthy();
     const again = await login(account.email, TEST_PASSWORD, { client: 'app', deviceToken: signed.deviceToken });
     expect(again.json()).toMatchObject({ status: 'signed_in', tokenType: 'Bearer' });
-    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${again.json().accessToken}` } });
-    expect(me.json().secondFactor).toBe('trusted_device');
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${again.json<{ accessToken: string }>().accessToken}` } });
+    expect(me.json<{ secondFactor: string }>().secondFactor).toBe('trusted_device');
 
     t.clock.advanceMinutes(30 * 24 * 60 + 1);
     const expired = await login(account.email, TEST_PASSWORD, { client: 'app', deviceToken: signed.deviceToken });

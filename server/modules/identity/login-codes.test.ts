@@ -98,14 +98,14 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
 
   it('past 5 SMS in 24 hours the code goes by e-mail and the answer says so', async () => {
     const account = await makeAccount(t.services);
-    for (let i = 0; i < 5; i++) expect((await login(account.email)).json().channel).toBe('sms');
+    for (let i = 0; i < 5; i++) expect((await login(account.email)).json<{ channel: string }>().channel).toBe('sms');
     const sixth = (await login(account.email)).json();
     expect(sixth).toMatchObject({ channel: 'email', fallbackReason: 'sms_budget' });
     expect(sixth.sentTo).toMatch(/^p\*\*\*\d@example\.com$/);
     expect((await verify(sixth.flowId, await t.latestCode(account.email))).statusCode).toBe(200);
 
     t.clock.advanceMinutes(24 * 60 + 1);
-    expect((await login(account.email)).json().channel).toBe('sms');
+    expect((await login(account.email)).json<{ channel: string }>().channel).toBe('sms');
   });
 
   it('without a verified phone the code goes by e-mail', async () => {
@@ -229,8 +229,8 @@ describe('the company-wide monthly SMS budget', () => {
   it('sends codes by e-mail once the month\'s budget is spent, for every account', async () => {
     const a = await makeAccount(t.services);
     const b = await makeAccount(t.services);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: a.email, password: TEST_PASSWORD } })).json().channel).toBe('sms');
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: b.email, password: TEST_PASSWORD } })).json().channel).toBe('sms');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: a.email, password: TEST_PASSWORD } })).json<{ channel: string }>().channel).toBe('sms');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: b.email, password: TEST_PASSWORD } })).json<{ channel: string }>().channel).toBe('sms');
     const third = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: a.email, password: TEST_PASSWORD } });
     expect(third.json()).toMatchObject({ channel: 'email', fallbackReason: 'sms_budget' });
   });

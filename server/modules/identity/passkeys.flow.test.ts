@@ -39,7 +39,7 @@ describe.each(testDbKinds())('passkeys on %s', (db) => {
     expect(signed.statusCode).toBe(200);
     const cookie = signed.cookies.find((c) => c.name === '__Host-pv_session')!;
     const session = await t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { [cookie.name]: cookie.value } });
-    expect(session.json().secondFactor).toBe('passkey');
+    expect(session.json<{ secondFactor: string }>().secondFactor).toBe('passkey');
   });
 
   it('an answer to another challenge, a replayed answer or a stranger\'s passkey fails and counts as a wrong code', async () => {
@@ -66,8 +66,8 @@ describe.each(testDbKinds())('passkeys on %s', (db) => {
     t.clock.advanceMinutes(11);
     const options = (await me('POST', '/auth/step-up/passkey/options')).json();
     expect((await me('POST', '/auth/step-up/passkey', { response: authenticator.get(options) })).statusCode).toBe(200);
-    const [passkey] = (await me('GET', '/me/two-factor')).json().passkeys;
-    expect((await me('DELETE', `/me/two-factor/passkeys/${passkey.id}`)).statusCode).toBe(204);
+    const [passkey] = (await me('GET', '/me/two-factor')).json<{ passkeys: { id: string }[] }>().passkeys;
+    expect((await me('DELETE', `/me/two-factor/passkeys/${passkey!.id}`)).statusCode).toBe(204);
     expect((await post('/auth/login', { email: account.email, password: TEST_PASSWORD })).json()).toMatchObject({ channel: 'sms', methods: ['sms', 'email'] });
   });
 

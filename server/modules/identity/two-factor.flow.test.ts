@@ -53,7 +53,7 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
     expect(signed.statusCode).toBe(200);
     const cookie = signed.cookies.find((c) => c.name === '__Host-pv_session')!;
     const meAgain = await t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { [cookie.name]: cookie.value } });
-    expect(meAgain.json().secondFactor).toBe('totp');
+    expect(meAgain.json<{ secondFactor: string }>().secondFactor).toBe('totp');
 
     // The same code cannot be used twice (a code seen over a shoulder is worthless).
     const replay = (await login(account.email)).json();
@@ -92,8 +92,8 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
     t.clock.advanceMinutes(11);
     expect((await me('POST', '/auth/step-up/totp', { code: '12345' })).json<Problem>().code).toBe('invalid_code');
     expect((await me('POST', '/auth/step-up/totp', { code: totpCodeAt(secret, t.clock.now()) })).statusCode).toBe(200);
-    const [app] = (await me('GET', '/me/two-factor')).json().authenticatorApps;
-    expect((await me('DELETE', `/me/two-factor/totp/${app.id}`)).statusCode).toBe(204);
+    const [app] = (await me('GET', '/me/two-factor')).json<{ authenticatorApps: { id: string }[] }>().authenticatorApps;
+    expect((await me('DELETE', `/me/two-factor/totp/${app!.id}`)).statusCode).toBe(204);
     expect((await me('GET', '/me/two-factor')).json()).toMatchObject({ preferred: 'sms', authenticatorApps: [] });
     expect((await login(account.email)).json()).toMatchObject({ channel: 'sms', methods: ['sms', 'email'] });
   });
@@ -136,6 +136,6 @@ describe.each(testDbKinds())('two-step verification switched off where the polic
     expect(signed.json<LoginResponse>().status).toBe('signed_in');
     const cookie = signed.cookies.find((c) => c.name === '__Host-pv_session')!;
     const session = await t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { [cookie.name]: cookie.value } });
-    expect(session.json().secondFactor).toBe('password_only');
+    expect(session.json<{ secondFactor: string }>().secondFactor).toBe('password_only');
   });
 });

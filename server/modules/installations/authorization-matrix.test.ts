@@ -143,7 +143,7 @@ describe('authorization matrix of the installation endpoints', () => {
       headers: headers.owner,
       payload: { level: 'user', name: 'Ivar Inbjuden', email, phone: '0701231234' },
     });
-    ids.invitationId = invited.json().id;
+    ids.invitationId = invited.json<{ id: string }>().id;
     inviteToken = (await t.latestMessage(email))!.body.match(/#token=([A-Za-z0-9_-]{43})/)![1]!;
   }
 

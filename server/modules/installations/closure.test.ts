@@ -23,7 +23,7 @@ describe.each(testDbKinds())('closing an account with installations on %s', (db)
     expect(refused.statusCode).toBe(409);
     expect(refused.json<Problem>().code).toBe('owner_must_transfer');
     const list = await me('GET', '/installations');
-    expect(list.json().map((i: { id: string }) => i.id)).toContain(installation.id);
+    expect(list.json<{ id: string }[]>().map((i) => i.id)).toContain(installation.id);
   });
 
   it('a member leaves every installation, audited, and the owner is told', async () => {

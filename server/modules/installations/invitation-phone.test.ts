@@ -38,7 +38,7 @@ describe.each(testDbKinds())('the invited person keeps the phone the inviter typ
   const storedPhone = async (email: string) =>
     (await t.services.db.select({ phone: installationInvitations.phone }).from(installationInvitations).where(eq(installationInvitations.email, email))).map((r) => r.phone);
   const loginChannel = async (email: string) =>
-    (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } })).json().channel;
+    (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } })).json<{ channel: string }>().channel;
   /** An account as registering makes it: no phone yet, so its codes go by e-mail. */
   const newcomer = (email: string) => makeAccount(t.services, { email, phone: null });
   const reload = async (account: Account) => (await findAccountById(t.services.db, account.id))!;
@@ -51,7 +51,7 @@ describe.each(testDbKinds())('the invited person keeps the phone the inviter typ
     expect((await me('POST', '/invitations/phone', { token })).json()).toEqual({ phone: '+46701234567' });
     const sent = await me('POST', '/invitations/phone/code', { token, phone: '+46701234567' });
     expect(sent.statusCode).toBe(200);
-    expect(sent.json().sentTo).toMatch(/67$/);
+    expect(sent.json<{ sentTo: string }>().sentTo).toMatch(/67$/);
     const sms = await t.latestMessage('+46701234567');
     expect(sms?.channel).toBe('sms');
     // A wrong code changes nothing.

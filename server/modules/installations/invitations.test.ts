@@ -67,7 +67,7 @@ describe.each(testDbKinds())('invitations (SPEC §4.3) on %s', (db) => {
     expect(ownerMail?.body).toMatch(/Ida Inbjuden/);
     const audit = await listInstallationAudit(t.services.db, installationId);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['member_invited', 'member_joined']));
-    expect((await t.app.inject({ method: 'GET', url: url(), headers: asOwner })).json().map((i: { email: string }) => i.email)).not.toContain('ida@example.com');
+    expect((await t.app.inject({ method: 'GET', url: url(), headers: asOwner })).json<{ email: string }[]>().map((i) => i.email)).not.toContain('ida@example.com');
   });
 
   it('invites a person with no account to register, in the language asked for', async () => {
