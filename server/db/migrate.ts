@@ -66,7 +66,6 @@ export async function runMigrations(db: Db, files = migrationFiles()): Promise<s
  * MIGRATE_ON_START=false): read only, and refuse a schema that is behind, ahead or changed.
  */
 export async function checkSchema(db: Db, files = migrationFiles()): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the two drivers type execute's result differently; both carry rows
   const table = (await db.execute(sql`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`)) as unknown as { rows: Array<{ present: boolean }> };
   const applied = table.rows[0]?.present ? await appliedMigrations(db) : [];
   const pending = pendingAfterChecks(applied, files);
@@ -79,7 +78,6 @@ export async function checkSchema(db: Db, files = migrationFiles()): Promise<voi
 
 async function appliedMigrations(db: Executor): Promise<AppliedMigration[]> {
   // SELECT *: a database from before checksums has no such column, and a check must not add it.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the two drivers type execute's result differently; both carry rows
   const result = (await db.execute(sql`SELECT * FROM schema_migrations ORDER BY name`)) as unknown as { rows: Array<{ name: string; checksum?: string | null }> };
   return result.rows.map((r) => ({ name: r.name, checksum: r.checksum ?? null }));
 }

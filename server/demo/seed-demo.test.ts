@@ -17,10 +17,10 @@ describe('demo data', () => {
 
     const [owner, admin, user] = DEMO_ACCOUNTS.map((a) => ({ email: a.email, phone: a.phone }));
     const ownerWeb = await signInWeb(t, owner!);
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/installations', cookies: ownerWeb.cookies })).json();
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/installations', cookies: ownerWeb.cookies })).json<Array<{ id: string }>>();
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ alias: 'Villa Solbacken', level: 'owner', address: { city: 'Täby' } });
-    const id = list[0].id;
+    const id = list[0]!.id;
 
     const get = (path: string, web = ownerWeb) => t.app.inject({ method: 'GET', url: `/api/v1/installations/${id}${path}`, cookies: web.cookies });
     expect((await get('/members')).json<{ email: string; level: string }[]>().map((m) => [m.email, m.level])).toEqual([
@@ -30,7 +30,7 @@ describe('demo data', () => {
     ]);
     expect((await get('/code-words')).json()).toMatchObject({ customerWordSet: true, companyWordSet: true });
     expect((await get('/contacts')).json()).toHaveLength(2);
-    const contract = (await get('/contract')).json();
+    const contract = (await get('/contract')).json<{ invoices: Array<{ documentUrl: string | null }> }>();
     expect(contract).toMatchObject({ contractNumber: 'AV-2024-018342', bindingEndsOn: '2027-02-28', currency: 'SEK' });
     expect(contract.invoices).toHaveLength(3);
     // Recent invoices link their document; the oldest shows how one without looks.
@@ -47,7 +47,7 @@ describe('demo data', () => {
     const userWeb = await signInWeb(t, user!);
     expect((await get('/contract', userWeb)).json<Problem>().code).toBe('forbidden');
     expect((await get('/overview', userWeb)).json()).toEqual({ level: 'user', users: null, codeWords: null, contactPersons: null });
-    const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/installations', cookies: userWeb.cookies })).json();
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/installations', cookies: userWeb.cookies })).json<unknown[]>();
     expect(mine[0]).toMatchObject({ level: 'user', allowedActions: ['installation.view', 'membership.leave'], assignableLevels: [] });
   });
 });

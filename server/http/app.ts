@@ -34,7 +34,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { services } = options;
   const { config } = services;
   const app = Fastify({
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the assertion picks Fastify's logger type for the instance; without it the app's type is pino's Logger
     loggerInstance: services.logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,

@@ -78,9 +78,9 @@ describe('HTTP basics: limits, problems, sessions, CSRF', () => {
 
   it('serves the OpenAPI 3.1 document with problem responses', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
-    const doc = res.json();
+    const doc = res.json<{ openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths['/api/v1/auth/login'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '423', '429']));
+    expect(Object.keys(doc.paths['/api/v1/auth/login']!.post!.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '423', '429']));
   });
 
   it('health, readiness and metrics answer', async () => {

@@ -35,7 +35,7 @@ describe.each(testDbKinds())('contact persons (SPEC §5.2) on %s', (db) => {
     const racing = await Promise.all(['Ola', 'Pia', 'Qin', 'Rut', 'Sam'].map((name) => add(person(name))));
     expect(racing.filter((r) => r.statusCode === 201)).toHaveLength(1);
     expect(racing.filter((r) => r.statusCode === 409).every((r) => r.json<Problem>().code === 'contact_limit_reached')).toBe(true);
-    const list = (await t.app.inject({ method: 'GET', url: url(), headers })).json();
+    const list = (await t.app.inject({ method: 'GET', url: url(), headers })).json<Array<{ position: number }>>();
     expect(list.map((c: { position: number }) => c.position)).toEqual([1, 2, 3, 4, 5]);
   });
 
@@ -57,7 +57,7 @@ describe.each(testDbKinds())('contact persons (SPEC §5.2) on %s', (db) => {
     const list = (await t.app.inject({ method: 'GET', url: url(), headers })).json() as Array<{ id: string; name: string }>;
     const ids = list.map((c) => c.id);
     const updated = await t.app.inject({ method: 'PUT', url: url(`/contacts/${ids[1]}`), headers, payload: person('Lars Larsson', { relation: 'Bror', keyHolder: true }) });
-    expect(updated.json()[1]).toMatchObject({ name: 'Lars Larsson', relation: 'Bror', keyHolder: true });
+    expect(updated.json<unknown[]>()[1]).toMatchObject({ name: 'Lars Larsson', relation: 'Bror', keyHolder: true });
 
     const reversed = [...ids].reverse();
     const reordered = await t.app.inject({ method: 'PUT', url: url('/contact-order'), headers, payload: { ids: reversed } });

@@ -15,7 +15,7 @@ describe.each(testDbKinds())('change of e-mail and phone on %s', (db) => {
   afterAll(() => t.close());
 
   const loginStatus = async (email: string, cookies: Record<string, string> = {}) =>
-    (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD }, cookies })).json();
+    (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD }, cookies })).json<{ status?: string; code?: string; flowId: string }>();
 
   it('a new e-mail is confirmed through the new mailbox; the old one is told and can undo it', async () => {
     const account = await makeAccount(t.services);

@@ -4,6 +4,7 @@ import { makeAccount } from '../../../test/factories.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
 import type { Problem } from '../../../contract/problem.ts';
 import type { LoginResponse } from '../../../contract/auth.ts';
+import type { SignedIn } from '../../../contract/auth.ts';
 
 const WRONG = 'not the right password at all';
 
@@ -23,7 +24,7 @@ describe.each(testDbKinds())('the global sign-in brake on %s', (db) => {
     const { flowId } = (await login(remoteAddress, { email: account.email, password: TEST_PASSWORD })).json<{ flowId: string }>();
     const signedIn = await verify(remoteAddress, flowId, await t.latestCode(account.phone!), extra);
     expect(signedIn.statusCode).toBe(200);
-    return signedIn.json();
+    return signedIn.json<SignedIn>();
   };
 
   it('refuses only unrecognised sign-ins once many addresses have used it up', async () => {

@@ -23,7 +23,7 @@ describe.each(testDbKinds())('integration tokens on %s', (db) => {
     expect(scope).toBe('read');
     expect(token).toMatch(/^pvt_[A-Za-z0-9_-]{43}$/);
 
-    const listed = (await me('GET', '/me/tokens')).json();
+    const listed = (await me('GET', '/me/tokens')).json<unknown[]>();
     expect(listed).toEqual([expect.objectContaining({ id, name: 'Home Assistant', lastUsedAt: null })]);
     expect(JSON.stringify(listed)).not.toContain(token.slice(4));
     const stored = await t.services.db.select().from(integrationTokens);
@@ -34,7 +34,7 @@ describe.each(testDbKinds())('integration tokens on %s', (db) => {
     const read = await api('GET', '/me');
     expect(read.json()).toMatchObject({ email: account.email, secondFactor: 'integration_token' });
     expect((await api('PATCH', '/me', { language: 'en' })).json<Problem>().code).toBe('token_scope_insufficient');
-    expect((await me('GET', '/me/tokens')).json()[0].lastUsedAt).not.toBeNull();
+    expect((await me('GET', '/me/tokens')).json<Array<{ lastUsedAt: string | null }>>()[0]!.lastUsedAt).not.toBeNull();
   });
 
   it('a read_write token may change what its scope covers, but never manages the account', async () => {

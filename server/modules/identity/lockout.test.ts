@@ -5,6 +5,7 @@ import { testDbKinds } from '../../../test/test-db.ts';
 import { listSecurityEvents } from '../audit/index.ts';
 import type { Problem } from '../../../contract/problem.ts';
 import type { LoginResponse } from '../../../contract/auth.ts';
+import type { SignedIn } from '../../../contract/auth.ts';
 
 const WRONG = 'not the right password at all';
 
@@ -133,7 +134,7 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
   it('a trusted device skips the code for 30 days, then asks for it again', async () => {
     const account = await makeAccount(t.services);
     const { flowId } = (await login(account.email, TEST_PASSWORD, { client: 'app' })).json<{ flowId: string }>();
-    const signed = (await verify(flowId, await t.latestCode(account.phone!), { trustDevice: true })).json();
+    const signed = (await verify(flowId, await t.latestCode(account.phone!), { trustDevice: true })).json<SignedIn>();
     expect(signed.deviceToken).toBeTruthy();
     const again = await login(account.email, TEST_PASSWORD, { client: 'app', deviceToken: signed.deviceToken });
     expect(again.json()).toMatchObject({ status: 'signed_in', tokenType: 'Bearer' });

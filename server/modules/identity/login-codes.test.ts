@@ -5,6 +5,7 @@ import { makeAccount } from '../../../test/factories.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
 import { monthKey, reservedSmsInMonth } from '../verification/index.ts';
 import type { Problem } from '../../../contract/problem.ts';
+import type { CodeRequired } from '../../../contract/auth.ts';
 
 describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', (db) => {
   let t: TestApp;
@@ -39,9 +40,9 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
 
   it('a code from another sign-in of the same account does not work', async () => {
     const account = await makeAccount(t.services);
-    const first = (await login(account.email)).json();
+    const first = (await login(account.email)).json<CodeRequired>();
     const firstCode = await t.latestCode(account.phone!);
-    const second = (await login(account.email)).json();
+    const second = (await login(account.email)).json<CodeRequired>();
     const secondCode = await t.latestCode(account.phone!);
     if (firstCode !== secondCode) {
       const crossed = await verify(second.flowId, firstCode);
@@ -99,7 +100,7 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
   it('past 5 SMS in 24 hours the code goes by e-mail and the answer says so', async () => {
     const account = await makeAccount(t.services);
     for (let i = 0; i < 5; i++) expect((await login(account.email)).json<{ channel: string }>().channel).toBe('sms');
-    const sixth = (await login(account.email)).json();
+    const sixth = (await login(account.email)).json<CodeRequired>();
     expect(sixth).toMatchObject({ channel: 'email', fallbackReason: 'sms_budget' });
     expect(sixth.sentTo).toMatch(/^p\*\*\*\d@example\.com$/);
     expect((await verify(sixth.flowId, await t.latestCode(account.email))).statusCode).toBe(200);
@@ -132,7 +133,7 @@ describe.each(testDbKinds())('sign-ins racing for the last SMS of the month on %
     const answers = await Promise.all(
       accounts.map((a) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: a.email, password: TEST_PASSWORD } })),
     );
-    const bodies = answers.map((res) => res.json());
+    const bodies = answers.map((res) => res.json<CodeRequired>());
     expect(bodies.filter((b) => b.channel === 'sms')).toHaveLength(7);
     expect(bodies.filter((b) => b.channel === 'email').every((b) => b.fallbackReason === 'sms_budget')).toBe(true);
     expect(await reservedSmsInMonth(t.services.db, monthKey(t.clock.now()))).toBe(7);
@@ -211,7 +212,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a code that loses its SMS shard
     await waitingForALock(() => answered);
     release();
     await concurrent;
-    const body = (await answer).json();
+    const body = (await answer).json<CodeRequired>();
     expect(body.channel).toBe('sms');
     expect(await reservedSmsInMonth(t.services.db, month())).toBe(2);
     const flowId = request.flowId ?? body.flowId;

@@ -7,6 +7,7 @@ import { testDbKinds } from '../../../test/test-db.ts';
 import { totpCodeAt } from './totp.rules.ts';
 import type { Problem } from '../../../contract/problem.ts';
 import type { LoginResponse } from '../../../contract/auth.ts';
+import type { CodeRequired } from '../../../contract/auth.ts';
 
 describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
   let t: TestApp;
@@ -43,7 +44,7 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
 
     nextStep();
     const smsBefore = await t.latestMessage(account.phone!);
-    const step1 = (await login(account.email)).json();
+    const step1 = (await login(account.email)).json<CodeRequired>();
     expect(step1).toMatchObject({ status: 'code_required', channel: 'totp', methods: ['sms', 'email', 'totp'] });
     expect(step1.sentTo).toBeUndefined();
     expect(await t.latestMessage(account.phone!)).toEqual(smsBefore);
@@ -56,7 +57,7 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
     expect(meAgain.json<{ secondFactor: string }>().secondFactor).toBe('totp');
 
     // The same code cannot be used twice (a code seen over a shoulder is worthless).
-    const replay = (await login(account.email)).json();
+    const replay = (await login(account.email)).json<CodeRequired>();
     expect((await verify(replay.flowId, code)).json<Problem>().code).toBe('invalid_code');
     nextStep();
     expect((await verify(replay.flowId, totpCodeAt(secret, t.clock.now()))).statusCode).toBe(200);

@@ -129,10 +129,10 @@ describe.each(testDbKinds())('the invited person keeps the phone the inviter typ
   it('erases the typed number when the invitation is revoked or replaced after expiring', async () => {
     await invite('revoked@example.com');
     const [open] = (await t.app.inject({ method: 'GET', url: `/api/v1/installations/${installationId}/invitations`, headers: asOwner }))
-      .json()
+      .json<Array<{ id: string; email: string; phone: string | null }>>()
       .filter((i: { email: string }) => i.email === 'revoked@example.com');
-    expect(open.phone).toBe('+46701234567');
-    await t.app.inject({ method: 'DELETE', url: `/api/v1/installations/${installationId}/invitations/${open.id}`, headers: asOwner });
+    expect(open!.phone).toBe('+46701234567');
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/installations/${installationId}/invitations/${open!.id}`, headers: asOwner });
     expect(await storedPhone('revoked@example.com')).toEqual([null]);
 
     const expiredToken = await invite('expired@example.com', '070-111 22 33');

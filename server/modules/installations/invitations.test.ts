@@ -53,13 +53,13 @@ describe.each(testDbKinds())('invitations (SPEC §4.3) on %s', (db) => {
     expect(JSON.stringify(rows)).not.toContain(token);
 
     expect((await peek(token)).json()).toMatchObject({ installationAlias: 'Sommarstugan', inviterName: 'Olle Ägare', email: 'ida@example.com', level: 'restricted' });
-    const listed = (await t.app.inject({ method: 'GET', url: url(), headers: asAdmin })).json();
+    const listed = (await t.app.inject({ method: 'GET', url: url(), headers: asAdmin })).json<Array<{ email: string }>>();
     expect(listed.map((i: { email: string }) => i.email)).toContain('ida@example.com');
 
     const asInvitee = (await signInApp(t, invitee)).headers;
     const accepted = await accept(asInvitee, token);
     expect(accepted.json()).toEqual({ installationId, level: 'restricted' });
-    const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/installations', headers: asInvitee })).json();
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/installations', headers: asInvitee })).json<unknown[]>();
     expect(mine).toMatchObject([{ id: installationId, level: 'restricted', accessWindow: { weekdays: [6, 7] }, withinAccessWindow: false }]);
 
     const ownerMail = await t.latestMessage(owner.email);
@@ -96,7 +96,7 @@ describe.each(testDbKinds())('invitations (SPEC §4.3) on %s', (db) => {
     expect((await peek(token)).json<Problem>().code).toBe('invitation_expired');
     const asInvitee = (await signInApp(t, invitee)).headers;
     expect((await accept(asInvitee, token)).json<Problem>().code).toBe('invitation_expired');
-    const listed = (await t.app.inject({ method: 'GET', url: url(), headers: (await signInApp(t, owner)).headers })).json();
+    const listed = (await t.app.inject({ method: 'GET', url: url(), headers: (await signInApp(t, owner)).headers })).json<Array<{ email: string }>>();
     expect(listed.find((i: { email: string }) => i.email === invitee.email)).toMatchObject({ expired: true });
     asOwner = (await signInApp(t, owner)).headers;
     asAdmin = (await signInApp(t, admin)).headers;
@@ -115,14 +115,14 @@ describe.each(testDbKinds())('invitations (SPEC §4.3) on %s', (db) => {
   });
 
   it('revoked and re-sent links stop working; the new link works', async () => {
-    const revokedOne = (await invite(asOwner, { email: 'revoked@example.com' })).json();
+    const revokedOne = (await invite(asOwner, { email: 'revoked@example.com' })).json<{ id: string }>();
     const revokedToken = await tokenFor('revoked@example.com');
     expect((await t.app.inject({ method: 'DELETE', url: url(`/${revokedOne.id}`), headers: asAdmin })).statusCode).toBe(204);
     expect((await peek(revokedToken)).json<Problem>().code).toBe('invitation_revoked');
     expect((await t.app.inject({ method: 'DELETE', url: url(`/${revokedOne.id}`), headers: asAdmin })).json<Problem>().code).toBe('invitation_revoked');
 
     const invitee = await makeAccount(t.services, { email: 'resent@example.com' });
-    const resentOne = (await invite(asOwner, { email: invitee.email })).json();
+    const resentOne = (await invite(asOwner, { email: invitee.email })).json<{ id: string }>();
     const oldToken = await tokenFor(invitee.email);
     const resent = await t.app.inject({ method: 'POST', url: url(`/${resentOne.id}/resend`), headers: asOwner });
     expect(resent.statusCode).toBe(200);
@@ -144,7 +144,7 @@ describe.each(testDbKinds())('invitations (SPEC §4.3) on %s', (db) => {
     expect((await invite(asOwner, { email: 'x@example.com', phone: '08-123 456 78' })).json<Problem>().code).toBe('invalid_phone');
 
     // An administrator may not revoke or re-send an invitation to a level above theirs.
-    const toAdmin = (await invite(asOwner, { email: 'future-admin@example.com', level: 'administrator' })).json();
+    const toAdmin = (await invite(asOwner, { email: 'future-admin@example.com', level: 'administrator' })).json<{ id: string }>();
     expect((await t.app.inject({ method: 'DELETE', url: url(`/${toAdmin.id}`), headers: asAdmin })).json<Problem>().code).toBe('level_not_allowed');
     expect((await t.app.inject({ method: 'POST', url: url(`/${toAdmin.id}/resend`), headers: asAdmin })).json<Problem>().code).toBe('level_not_allowed');
   });

@@ -78,7 +78,7 @@ describe.each(testDbKinds())('members and levels (SPEC §4.4) on %s', (db) => {
     expect((await get()).statusCode).toBe(200);
     expect((await change(as.owner, restricted.id, { accessWindow: { weekdays: [6, 7] } })).statusCode).toBe(204);
     expect((await get()).json<Problem>().code).toBe('access_window_closed');
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/installations', headers: as.restricted })).json();
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/installations', headers: as.restricted })).json<unknown[]>();
     expect(list[0]).toMatchObject({ level: 'restricted', withinAccessWindow: false, allowedActions: ['membership.leave'] });
     expect((await change(as.admin, restricted.id, { accessWindow: { weekdays: [4], startTime: '09:00', endTime: '17:00' } })).statusCode).toBe(204);
     expect((await get()).statusCode).toBe(200);

@@ -102,7 +102,6 @@ export async function markSent(db: Executor, row: OutboxRow, now: Date, provider
     .set({ status: 'sent', sentAt: now, lockedUntil: null, providerMessageId, sealedContent: '', sealedFallback: null, lastError: null, attemptStartedAt: null })
     .where(held(row));
   if (!sms) return (await sent.returning({ id: outbox.id })).length === 1;
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the two drivers type execute's result differently; both carry rows
   const result = (await db.execute(sql`
     WITH sent AS (UPDATE outbox SET status = 'sent', sent_at = ${now}, locked_until = NULL, provider_message_id = ${providerMessageId},
                     sealed_content = '', sealed_fallback = NULL, last_error = NULL, attempt_started_at = NULL

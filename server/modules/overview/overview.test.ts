@@ -99,7 +99,7 @@ describe.each(testDbKinds())('installation overview on %s', (db) => {
     await s.codeWords.set(installation, owner, { customerWord: 'Lingonris' });
     const [first] = await s.contacts.list(installationId);
     await s.contacts.remove(installationId, owner, first!.id);
-    const body = (await overview('owner')).json();
+    const body = (await overview('owner')).json<{ codeWords: unknown; contactPersons: unknown }>();
     expect(body.codeWords).toEqual({ customerWordSet: true, companyWordSet: true, customerWordLocked: false });
     expect(body.contactPersons).toEqual({ count: 1, max: 5 });
 
