@@ -52,6 +52,7 @@ describe.each(testDbKinds())('sessions, devices, activity and profile on %s', (d
     const device = await trustThisDevice(t, account);
     const me = asWeb(t, await signInWeb(t, account));
     const [listed] = (await me('GET', '/me/devices')).json<Array<{ id: string }>>();
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers as any
     expect(listed).toMatchObject({ label: expect.any(String), lastUsedAt: expect.any(String) });
 
     const trusted = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: TEST_PASSWORD }, cookies: device });
@@ -72,6 +73,7 @@ describe.each(testDbKinds())('sessions, devices, activity and profile on %s', (d
     await me('PATCH', '/me', { language: 'en' });
     const activity = (await me('GET', '/me/activity?limit=10')).json<Array<{ kind: string }>>();
     expect(activity.map((e: { kind: string }) => e.kind)).toEqual(['profile_updated', 'sign_in', 'account_locked', 'account_created']);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers as any
     expect(activity[1]).toMatchObject({ ip: '127.0.0.1', at: expect.any(String) });
     const stranger = asWeb(t, await signInWeb(t, await makeAccount(t.services)));
     expect((await stranger('GET', '/me/activity')).json<{ kind: string }[]>().map((e) => e.kind)).not.toContain('account_locked');

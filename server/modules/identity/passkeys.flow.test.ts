@@ -20,6 +20,7 @@ describe.each(testDbKinds())('passkeys on %s', (db) => {
   async function enrol(me: Call) {
     const authenticator = softwareAuthenticator(t.services.config.publicUrl);
     const options = (await me('POST', '/me/two-factor/passkeys/options')).json<{ challenge: string }>();
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers as any
     expect(options).toMatchObject({ rp: { name: 'Mina sidor' }, challenge: expect.any(String) });
     const added = await me('POST', '/me/two-factor/passkeys', { response: authenticator.create(options), label: 'Min telefon' });
     expect(added.statusCode).toBe(204);

@@ -234,7 +234,7 @@ describe('authorization matrix of the installation endpoints', () => {
     const method = key.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     const response = await t.app.inject({ method, url: c.url(ids), headers: headers[role], payload: c.body?.(ids, n) as object | undefined });
     const want = expected(key, c, role);
-    const body = response.body ? response.json() : {};
+    const body: Partial<Problem> = response.body ? response.json<Problem>() : {};
     if (want !== 'allow') expect(body.code, response.body).toBe(want);
     else if (c.refusal?.(role)) expect(body.code, response.body).toBe(c.refusal(role));
     else expect(response.statusCode, response.body).toBeLessThan(300);
