@@ -90,6 +90,8 @@ export const me = z.object({
 
 export type LoginRequest = z.infer<typeof loginRequest>;
 export type LoginResponse = z.infer<typeof loginResponse>;
+export type CodeRequired = z.infer<typeof codeRequired>;
+export type SignedIn = z.infer<typeof signedIn>;
 export type Me = z.infer<typeof me>;
 
 const b64url = z.string().max(4096).regex(/^[A-Za-z0-9_-]*$/);

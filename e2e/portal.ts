@@ -186,7 +186,7 @@ export function portalForSuite(env: Record<string, string> = {}): Portal {
     get(_, key) {
       if (!started) throw new Error('the portal starts in beforeAll; use it inside a test');
       const value: unknown = Reflect.get(started, key);
-      return typeof value === 'function' ? value.bind(started) : value;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(started) : value;
     },
   });
 }

@@ -22,14 +22,14 @@ export interface ApiSession {
 export async function apiSignIn(portal: Portal, account: Account, password = TEST_PASSWORD): Promise<ApiSession> {
   const post = (path: string, body: object, headers: Record<string, string> = {}) =>
     fetch(`${portal.baseUrl}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const { flowId } = await (await post('/auth/login', { email: account.email, password })).json();
+  const { flowId } = (await (await post('/auth/login', { email: account.email, password })).json()) as { flowId: string };
   const verified = await post('/auth/login/verify', { flowId, code: await portal.latestCode(account.phone!) });
   if (!verified.ok) throw new Error(`sign-in failed: ${await verified.text()}`);
   const cookie = verified.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  const { csrfToken } = await verified.json();
+  const { csrfToken } = (await verified.json()) as { csrfToken: string };
   return {
     call: (method, path, body) =>
       fetch(`${portal.baseUrl}/api/v1${path}`, {

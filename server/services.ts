@@ -38,8 +38,8 @@ export function createServices(options: ServiceOptions) {
   const accountClosure: AccountClosureHooks = { guards: [], listeners: [] };
   const identity = createIdentity({ db, clock, config, hasher, notifications, metrics, accountClosure });
   const installations = createInstallations({ db, clock, config, identity, notifications });
-  accountClosure.guards.push(installations.members.closureGuard);
-  accountClosure.listeners.push(installations.members.closureListener);
+  accountClosure.guards.push((tx, accountId) => installations.members.closureGuard(tx, accountId));
+  accountClosure.listeners.push((tx, accountId) => installations.members.closureListener(tx, accountId));
   const codeWords = createCodeWords({ db, clock, keyRing: config.encryption, hasher, installations });
   const contacts = createContacts({ db, clock });
   const contracts = createContracts({ db, clock });

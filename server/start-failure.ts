@@ -23,6 +23,11 @@ interface ErrorLike {
   cause?: unknown;
 }
 
+/** A layer's message, when it has one that is text. */
+function textOf(message: unknown): string {
+  return typeof message === 'string' ? message : '';
+}
+
 /** The error and everything it wraps (causes, and the attempts of an AggregateError). */
 function* layers(error: unknown): Generator<ErrorLike> {
   if (!error || typeof error !== 'object') return;
@@ -34,7 +39,7 @@ function* layers(error: unknown): Generator<ErrorLike> {
 
 function codeOf(error: unknown): { code: string; path?: string; message: string } | undefined {
   for (const e of layers(error)) {
-    if (typeof e.code === 'string') return { code: e.code, path: typeof e.path === 'string' ? e.path : undefined, message: String(e.message ?? '') };
+    if (typeof e.code === 'string') return { code: e.code, path: typeof e.path === 'string' ? e.path : undefined, message: textOf(e.message) };
   }
   return undefined;
 }
@@ -60,7 +65,7 @@ export function describeStartFailure(error: unknown, settings: StartSettings): s
   const dataDir = settings.DATA_DIR ?? './data';
   const database = databaseName(settings.DATABASE_URL);
   const found = codeOf(error);
-  const message = [...layers(error)].map((e) => String(e.message ?? '')).join(' ');
+  const message = [...layers(error)].map((e) => textOf(e.message)).join(' ');
   switch (found?.code) {
     case 'EADDRINUSE':
       return `Cannot listen on ${host}:${port}: the port is in use by another process. Stop that process or set PORT to a free port.`;

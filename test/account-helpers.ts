@@ -45,7 +45,7 @@ export async function stepUp(call: Call, password = TEST_PASSWORD): Promise<void
 
 /** Sign in with the code and tick "trust this device"; returns the device cookie. */
 export async function trustThisDevice(t: TestApp, account: Pick<Account, 'email' | 'phone'>, password = TEST_PASSWORD): Promise<Record<string, string>> {
-  const { flowId } = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password } })).json();
+  const { flowId } = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password } })).json<{ flowId: string }>();
   const code = await t.latestCode(account.phone!);
   const verified = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', payload: { flowId, code, trustDevice: true } });
   const device = verified.cookies.find((c) => c.name === '__Host-pv_device');
@@ -56,7 +56,7 @@ export async function trustThisDevice(t: TestApp, account: Pick<Account, 'email'
 /** Sign in from a trusted device: no code, and a session without step-up. */
 export async function signInTrusted(t: TestApp, account: Pick<Account, 'email'>, deviceCookies: Record<string, string>, password = TEST_PASSWORD): Promise<WebSession> {
   const answer = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password }, cookies: deviceCookies });
-  if (answer.json().status !== 'signed_in') throw new Error(`expected a trusted sign-in: ${answer.body}`);
+  if (answer.json<{ status: string }>().status !== 'signed_in') throw new Error(`expected a trusted sign-in: ${answer.body}`);
   const cookie = answer.cookies.find((c) => c.name === '__Host-pv_session')!;
-  return { cookies: { [cookie.name]: cookie.value }, headers: { 'x-csrf-token': answer.json().csrfToken } };
+  return { cookies: { [cookie.name]: cookie.value }, headers: { 'x-csrf-token': answer.json<{ csrfToken: string }>().csrfToken } };
 }

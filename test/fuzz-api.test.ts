@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../contract/errors.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
+import type { Problem } from '../contract/problem.ts';
 
 /**
  * SPEC §10 / ASVS: every bad input gets a 4xx problem document with a stable code, never a 500.
@@ -50,6 +51,7 @@ describe('random bad input to every endpoint', () => {
           const url = endpoint.path.replace(/\{[^}]+\}/g, encodeURIComponent(input.param) || 'x');
           const query = new URLSearchParams(input.query).toString();
           const headers: Record<string, string> = {};
+          // eslint-disable-next-line no-control-regex -- the NUL byte is the character being stripped
           if (input.authorization) headers.authorization = input.authorization.replace(/[\r\n\u0000]/g, '');
           if (input.cookie) headers.cookie = `__Host-pv_session=${encodeURIComponent(input.cookie)}`;
           if (input.csrf) headers['x-csrf-token'] = encodeURIComponent(input.csrf);
@@ -59,7 +61,7 @@ describe('random bad input to every endpoint', () => {
           expect(res.statusCode, `${endpoint.method} ${endpoint.path}: ${res.body}`).toBeLessThan(500);
           if (res.statusCode >= 400) {
             expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-            const problem = res.json();
+            const problem = res.json<Problem>();
             expect(errorCodes).toContain(problem.code);
             expect(problem.status).toBe(res.statusCode);
           }

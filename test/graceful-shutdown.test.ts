@@ -1,6 +1,7 @@
 import { request, type IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { startServerProcess } from './server-process.ts';
+import type { Problem } from '../contract/problem.ts';
 
 const body = JSON.stringify({ email: 'owner@example.com', password: 'not the demo password at all' });
 
@@ -55,7 +56,7 @@ describe('graceful shutdown (docs/runbook.md "Start and stop")', () => {
       for (const { response } of inFlight) {
         const answer = await response;
         expect(answer.status).toBe(401);
-        expect(JSON.parse(answer.body).code).toBe('invalid_credentials');
+        expect((JSON.parse(answer.body) as Problem).code).toBe('invalid_credentials');
         expect(answer.connection).toBe('close');
       }
 

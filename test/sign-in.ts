@@ -11,19 +11,19 @@ export interface WebSession {
 export async function signInWeb(t: TestApp, account: Pick<Account, 'email' | 'phone'>, password = TEST_PASSWORD): Promise<WebSession> {
   const step1 = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password } });
   if (step1.statusCode !== 200) throw new Error(`login failed: ${step1.body}`);
-  const { flowId, channel } = step1.json();
+  const { flowId, channel } = step1.json<{ flowId: string; channel: 'sms' | 'email' }>();
   const code = await t.latestCode(channel === 'sms' ? account.phone! : account.email);
   const step2 = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', payload: { flowId, code } });
   if (step2.statusCode !== 200) throw new Error(`verify failed: ${step2.body}`);
   const cookie = step2.cookies.find((c) => c.name === '__Host-pv_session')!;
-  return { cookies: { [cookie.name]: cookie.value }, headers: { 'x-csrf-token': step2.json().csrfToken } };
+  return { cookies: { [cookie.name]: cookie.value }, headers: { 'x-csrf-token': step2.json<{ csrfToken: string }>().csrfToken } };
 }
 
 /** Sign in as the app does and return its bearer headers. */
 export async function signInApp(t: TestApp, account: Pick<Account, 'email' | 'phone'>, password = TEST_PASSWORD) {
   const step1 = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password, client: 'app' } });
-  const { flowId, channel } = step1.json();
+  const { flowId, channel } = step1.json<{ flowId: string; channel: 'sms' | 'email' }>();
   const code = await t.latestCode(channel === 'sms' ? account.phone! : account.email);
-  const tokens = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', payload: { flowId, code } })).json();
+  const tokens = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', payload: { flowId, code } })).json<{ accessToken: string; refreshToken: string }>();
   return { headers: { authorization: `Bearer ${tokens.accessToken}` }, tokens };
 }

@@ -31,7 +31,7 @@ export interface TestApp {
   latestMessage(to: string): Promise<{ subject: string | null; body: string; channel: string } | undefined>;
   /** The six-digit code in the newest message to an address. */
   latestCode(to: string): Promise<string>;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export async function createTestApp(options: { db?: TestDbKind; env?: Record<string, string>; onRoute?: (route: RouteOptions) => void; logger?: pino.Logger } = {}): Promise<TestApp> {

@@ -9,6 +9,7 @@ import { testConfig } from '../../test/test-app.ts';
 import { startTcpProxy, type TcpProxy } from '../../test/tcp-proxy.ts';
 import { isDatabaseGone, isDatabaseUnavailable } from './availability.ts';
 import { createDatabase } from './database.ts';
+import type { Problem } from '../../contract/problem.ts';
 
 describe('telling a gone database from a failed statement', () => {
   it.each([
@@ -46,7 +47,7 @@ function captureLog() {
   const lines: { msg: string; level: number }[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as { msg: string; level: number });
       done();
     },
   });
@@ -104,7 +105,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a PostgreSQL outage', () => {
       expect(answer.statusCode).toBe(503);
       expect(answer.headers['retry-after']).toBe('5');
       expect(answer.headers['content-type']).toContain('application/problem+json');
-      expect(answer.json().code).toBe('service_unavailable');
+      expect(answer.json<Problem>().code).toBe('service_unavailable');
     }
     expect(await ready()).toBe(503);
     expect(log.count('database unavailable')).toBe(1);
@@ -121,7 +122,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a PostgreSQL outage', () => {
     expect(await ready()).toBe(503);
     const answer = await signIn();
     expect(answer.statusCode).toBe(503);
-    expect(answer.json().code).toBe('service_unavailable');
+    expect(answer.json<Problem>().code).toBe('service_unavailable');
     expect(log.count('unhandled error')).toBe(0);
 
     proxy.thaw();

@@ -74,7 +74,7 @@ const namesByPrefix = new Map<string, Map<string, string>>();
  */
 export function prefixed(prefix: string, values: object, into: Record<string, unknown> = {}): Record<string, unknown> {
   let names = namesByPrefix.get(prefix);
-  if (!names) namesByPrefix.set(prefix, (names = new Map()));
+  if (!names) namesByPrefix.set(prefix, (names = new Map<string, string>()));
   for (const key of Object.keys(values)) {
     let name = names.get(key);
     if (name === undefined) names.set(key, (name = prefix + key));

@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { makeAccount } from '../../test/factories.ts';
 import { signInWeb } from '../../test/sign-in.ts';
 import { asWeb, signedOut } from '../../test/account-helpers.ts';
+import type { Problem } from '../../contract/problem.ts';
 
 describe('HTTP basics: limits, problems, sessions, CSRF', () => {
   let t: TestApp;
@@ -14,7 +15,7 @@ describe('HTTP basics: limits, problems, sessions, CSRF', () => {
   it('refuses bodies over the size limit with 413 payload_too_large', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'a@b.se', password: 'x'.repeat(70 * 1024) }) });
     expect(res.statusCode).toBe(413);
-    expect(res.json().code).toBe('payload_too_large');
+    expect(res.json<Problem>().code).toBe('payload_too_large');
   });
 
   it('refuses other content types with 415 and malformed JSON with 400', async () => {
@@ -28,7 +29,7 @@ describe('HTTP basics: limits, problems, sessions, CSRF', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.json().code).toBe('not_found');
+    expect(res.json<Problem>().code).toBe('not_found');
   });
 
   it('refuses a lone UTF-16 surrogate or a NUL in any field with 400 naming the field', async () => {
@@ -129,9 +130,9 @@ describe('HTTP basics: limits, problems, sessions, CSRF', () => {
 
   it('serves the OpenAPI 3.1 document with problem responses', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
-    const doc = res.json();
+    const doc = res.json<{ openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths['/api/v1/auth/login'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '423', '429']));
+    expect(Object.keys(doc.paths['/api/v1/auth/login']!.post!.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '423', '429']));
   });
 
   it('health, readiness and metrics answer', async () => {

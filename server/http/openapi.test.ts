@@ -7,6 +7,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { operationId } from './plugins/openapi.ts';
+import type { Problem } from '../../contract/problem.ts';
 
 interface Operation {
   operationId?: string;
@@ -126,7 +127,7 @@ describe('the served OpenAPI document', () => {
     for (const [method, path, op] of withoutBody) {
       const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
       const res = await t.app.inject({ method: method.toUpperCase() as 'GET', url });
-      const refused = res.statusCode === 401 && res.json().code === 'unauthenticated';
+      const refused = res.statusCode === 401 && res.json<Problem>().code === 'unauthenticated';
       const anonymousAllowed = op.security!.length === 0 || op.security!.some((r) => Object.keys(r).length === 0);
       expect(refused, `${method} ${path} answered ${res.statusCode}`).toBe(!anonymousAllowed);
     }

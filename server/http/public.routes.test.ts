@@ -34,7 +34,7 @@ describe('GET /api/v1/public/settings', () => {
     });
     try {
       const response = await real.app.inject({ method: 'GET', url: '/api/v1/public/settings' });
-      expect(response.json().devInbox).toBe(false);
+      expect(response.json<{ devInbox: unknown }>().devInbox).toBe(false);
     } finally {
       await real.close();
     }

@@ -46,7 +46,7 @@ export async function serveSpa(app: FastifyInstance, options: SpaOptions): Promi
     // stay beside the build for reading stack traces, but production does not hand them out.
     globIgnore: ['**/*.br', '**/*.gz', ...(options.isProduction ? ['**/*.map'] : [])],
     cacheControl: false,
-    setHeaders: (reply, path) => reply.header('cache-control', path.startsWith(assetsPrefix) ? cachePolicy.hashed : cachePolicy.other),
+    setHeaders: (reply, path) => void reply.header('cache-control', path.startsWith(assetsPrefix) ? cachePolicy.hashed : cachePolicy.other),
   });
   // A hashed name that is not in this build (a tab still open from the previous one) must fail
   // as a 404, not load index.html as a script.

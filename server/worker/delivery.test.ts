@@ -9,6 +9,7 @@ import { outbox, smsDeliveries, type OutgoingMessage } from '../modules/notifica
 import { formatSmsUsage, smsUsageReport } from '../modules/backoffice/index.ts';
 import { smtpProvider } from '../providers/smtp.provider.ts';
 import { createOutboxWorker, type WorkerDeps } from './outbox-worker.ts';
+import type { CodeRequired } from '../../contract/auth.ts';
 
 /** Real providers against local servers that speak SMTP and the 46elks / Twilio HTTP APIs. */
 let sms: FakeSmsProvider;
@@ -218,13 +219,14 @@ describe.each(['46elks', 'twilio'] as const)('SMS outage during sign-in (%s)', (
   it.each([['a 5xx', { status: 503 }], ['a timeout', 'hang']] as const)('after %s the code arrives by e-mail at once and the client is told', async (_name, fault) => {
     const account = await makeAccount(t.services, { email: `o.${provider}.${_name.length}@example.com`, phone: newPhone() });
     sms.failNext(fault);
-    const step1 = (await login(account.email)).json();
+    const step1 = (await login(account.email)).json<CodeRequired>();
     expect(step1).toMatchObject({ status: 'code_required', channel: 'sms' });
     await t.deliver();
 
     expect(sms.sentTo(account.phone!)).toHaveLength(0);
     const polled = await status(step1.flowId);
     expect(polled.statusCode).toBe(200);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers as any
     expect(polled.json()).toMatchObject({ channel: 'email', fallbackReason: 'sms_failed', sentTo: expect.stringMatching(/^o\*\*\*\d@example\.com$/) });
     const mailText = mimePart(smtp.to(account.email).at(-1)!.raw, 'text/plain')!;
     expect(mailText).toMatch(/svagare skydd än kod via SMS/);
@@ -238,14 +240,14 @@ describe.each(['46elks', 'twilio'] as const)('SMS outage during sign-in (%s)', (
 
   it('a failed SMS whose code was already replaced sends no e-mail', async () => {
     const account = await makeAccount(t.services, { phone: newPhone() });
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     t.clock.advance(31_000);
     const resend = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/resend', payload: { flowId, channel: 'email' } });
     expect(resend.statusCode).toBe(200);
     sms.failNext({ status: 500 });
     await t.deliver();
     expect(smtp.to(account.email)).toHaveLength(1);
-    const polled = (await status(flowId)).json();
+    const polled = (await status(flowId)).json<Partial<CodeRequired>>();
     expect(polled).toMatchObject({ channel: 'email' });
     expect(polled.fallbackReason).toBeUndefined();
   });

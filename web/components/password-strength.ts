@@ -37,7 +37,7 @@ function alphabetSize(password: string): number {
   if (/[A-ZÅÄÖ]/.test(password)) size += 29;
   if (/\d/.test(password)) size += 10;
   if (/[^\p{L}\d]/u.test(password)) size += 20;
-  if (/[^\x00-\x7fåäöÅÄÖ]/.test(password)) size += 40;
+  if (/[^\p{ASCII}åäöÅÄÖ]/u.test(password)) size += 40;
   return Math.max(size, 10);
 }
 

@@ -63,5 +63,6 @@ export function useAccountLanguage(account: Me | null | undefined): void {
     if (isLanguage(chosen) && chosen !== account.language) save.mutate(chosen);
     else if (account.language !== currentLanguage()) void changeLanguage(account.language);
     // Only when another account appears; later changes go through the switch or the account page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-running on every account or mutation change would undo the user's later choices
   }, [accountId]);
 }

@@ -37,7 +37,7 @@ describe('request', () => {
     expect(headersOf(1).get('x-csrf-token')).toBeNull();
   });
 
-  const urlOf = (call: number) => String(fetchMock.mock.calls[call]![0]);
+  const urlOf = (call: number) => (fetchMock.mock.calls[call]![0] as string);
   const csrfHeaderOf = (call: number) => new Headers(fetchMock.mock.calls[call]![1]!.headers).get('x-csrf-token');
 
   it('asks for the session\'s token before the first change of a freshly loaded page', async () => {

@@ -15,7 +15,7 @@ describe('SMS usage report', () => {
     expect(text).toContain('2026-11-25');
     expect(text).toContain('(no account)');
     expect(text).toContain('1.05 SEK  (1 estimated)');
-    expect(text).toMatch(/Per installation.*\n.*\n  \(none\)/);
+    expect(text).toMatch(/Per installation.*\n.*\n {2}\(none\)/);
   });
   it('attributes SMS to the installation they were sent for, else to every installation of the account', () => {
     const figures = { currency: 'SEK', sms: 1, segments: 2, costTenThousandths: 3500, estimated: 0 };

@@ -9,6 +9,7 @@ import type { Account } from '../identity/index.ts';
 import type { Installation } from '../installations/index.ts';
 import { createCodeWords } from './codewords.service.ts';
 import { codeWords } from './codewords.tables.ts';
+import type { Problem } from '../../../contract/problem.ts';
 
 describe.each(testDbKinds())('code words (SPEC §5.1) on %s', (db) => {
   let t: TestApp;
@@ -43,7 +44,7 @@ describe.each(testDbKinds())('code words (SPEC §5.1) on %s', (db) => {
   const status = () => t.services.codeWords.status(installation.id);
 
   it('stores the customer word only as an argon2id hash and the company word only encrypted', async () => {
-    expect((await reveal(asOwner)).json().code).toBe('code_word_not_set');
+    expect((await reveal(asOwner)).json<Problem>().code).toBe('code_word_not_set');
     expect((await set(asAdmin, { customerWord: 'Blåbärsskog', companyWord: 'Kantarell' })).statusCode).toBe(204);
     const [row] = await t.services.db.select().from(codeWords);
     expect(row!.customerWordHash).toMatch(/^\$argon2id\$/);
@@ -61,27 +62,27 @@ describe.each(testDbKinds())('code words (SPEC §5.1) on %s', (db) => {
   });
 
   it('refuses words that sound alike after case, spaces and diacritics, also against the stored word', async () => {
-    expect((await set(asOwner, { customerWord: 'Blåbär', companyWord: 'BLA BAR' })).json().code).toBe('code_words_too_similar');
+    expect((await set(asOwner, { customerWord: 'Blåbär', companyWord: 'BLA BAR' })).json<Problem>().code).toBe('code_words_too_similar');
     // Against the stored company word (readable) and the stored customer word (through its hash).
-    expect((await set(asOwner, { customerWord: 'kantarell' })).json().code).toBe('code_words_too_similar');
-    expect((await set(asOwner, { companyWord: 'Blabarsskog' })).json().code).toBe('code_words_too_similar');
+    expect((await set(asOwner, { customerWord: 'kantarell' })).json<Problem>().code).toBe('code_words_too_similar');
+    expect((await set(asOwner, { companyWord: 'Blabarsskog' })).json<Problem>().code).toBe('code_words_too_similar');
     expect((await set(asOwner, { companyWord: 'Trattkantarell' })).statusCode).toBe(204);
   });
 
   it('refuses the password, confusing words and bad lengths', async () => {
-    expect((await set(asOwner, { customerWord: TEST_PASSWORD })).json().code).toBe('code_word_equals_password');
-    expect((await set(asOwner, { customerWord: 'Hjälp' })).json().code).toBe('code_word_confusing');
-    expect((await set(asOwner, { companyWord: '112 112' })).json().code).toBe('code_word_confusing');
-    expect((await set(asOwner, { customerWord: 'Nej' })).json().code).toBe('code_word_too_short');
+    expect((await set(asOwner, { customerWord: TEST_PASSWORD })).json<Problem>().code).toBe('code_word_equals_password');
+    expect((await set(asOwner, { customerWord: 'Hjälp' })).json<Problem>().code).toBe('code_word_confusing');
+    expect((await set(asOwner, { companyWord: '112 112' })).json<Problem>().code).toBe('code_word_confusing');
+    expect((await set(asOwner, { customerWord: 'Nej' })).json<Problem>().code).toBe('code_word_too_short');
     // Each refusal names the word it is about, so the form can say which one.
-    expect((await set(asOwner, { customerWord: 'Blåbärsskog', companyWord: 'Nej' })).json().issues).toEqual([
+    expect((await set(asOwner, { customerWord: 'Blåbärsskog', companyWord: 'Nej' })).json<Problem>().issues).toEqual([
       { path: 'body.companyWord', code: 'code_word_too_short', message: 'code word too short' },
     ]);
-    expect((await set(asOwner, { customerWord: 'Nej', companyWord: 'Trattkantarell' })).json().issues).toEqual([
+    expect((await set(asOwner, { customerWord: 'Nej', companyWord: 'Trattkantarell' })).json<Problem>().issues).toEqual([
       { path: 'body.customerWord', code: 'code_word_too_short', message: 'code word too short' },
     ]);
-    expect((await set(asOwner, { customerWord: 'x'.repeat(41) })).json().code).toBe('code_word_too_long');
-    expect((await set(asOwner, {})).json().code).toBe('validation_failed');
+    expect((await set(asOwner, { customerWord: 'x'.repeat(41) })).json<Problem>().code).toBe('code_word_too_long');
+    expect((await set(asOwner, {})).json<Problem>().code).toBe('validation_failed');
   });
 
   it('checks a spoken word: match or no match, at most two tries per call, never more under concurrency', async () => {
@@ -106,7 +107,7 @@ describe.each(testDbKinds())('code words (SPEC §5.1) on %s', (db) => {
 
   it('offers no code-word check to customer sessions or integration tokens, however high their level', async () => {
     asAdmin = (await signInApp(t, admin)).headers;
-    const token = (await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: asAdmin, payload: { name: 'Skript', scope: 'read_write' } })).json().token as string;
+    const token = (await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: asAdmin, payload: { name: 'Skript', scope: 'read_write' } })).json<{ token: string }>().token;
     for (const headers of [asOwner, asAdmin, { authorization: `Bearer ${token}` }]) {
       const started = await t.app.inject({ method: 'POST', url: url('/code-word-checks'), headers });
       expect(started.statusCode).toBe(404);
@@ -124,7 +125,7 @@ describe.each(testDbKinds())('code words (SPEC §5.1) on %s', (db) => {
     expect(results.filter((r) => typeof r === 'object')).toHaveLength(5);
     expect(results.filter((r) => typeof r === 'string')).toEqual(['code_word_locked']);
     // Locked: even the right word is no longer compared, and no new call can start.
-    expect(await attempt(calls[2]!, 'Blåbärsskog').then(String)).toMatch(/code_word_(locked|tries_exhausted)/);
+    expect(await attempt(calls[2], 'Blåbärsskog').then(String)).toMatch(/code_word_(locked|tries_exhausted)/);
     await expect(t.services.codeWords.startCheck(installation, staff)).rejects.toMatchObject({ code: 'code_word_locked' });
     expect((await t.app.inject({ method: 'GET', url: url('/code-words'), headers: asOwner })).json()).toMatchObject({ customerWordLocked: true });
 

@@ -97,7 +97,7 @@ describe.each(testDbKinds())('contract information (SPEC §6) on %s', (db) => {
     const { headers } = await signInApp(t, owner);
     const response = await t.app.inject({ method: 'GET', url: `/api/v1/installations/${other.id}/contract`, headers });
     expect(response.statusCode).toBe(200);
-    expect(response.json().invoices).toEqual([
+    expect(response.json<{ invoices: unknown }>().invoices).toEqual([
       { number: 'G-1', issuedOn: '2026-10-25', dueOn: '2026-11-30', amountOre: 44900, status: 'unpaid', documentUrl: 'https://billing.example.com/G-1.pdf' },
     ]);
   });

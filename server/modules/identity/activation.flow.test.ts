@@ -3,6 +3,8 @@ import { linkToken, messageMatching, signedOut } from '../../../test/account-hel
 import { signInWeb } from '../../../test/sign-in.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
+import type { Problem } from '../../../contract/problem.ts';
+import type { LoginResponse } from '../../../contract/auth.ts';
 
 describe.each(testDbKinds())('activation and registration on %s', (db) => {
   let t: TestApp;
@@ -25,11 +27,11 @@ describe.each(testDbKinds())('activation and registration on %s', (db) => {
     expect(sms?.body).toContain(`#token=${token}`);
 
     const login = await api('POST', '/auth/login', { email: account.email, password: TEST_PASSWORD });
-    expect(login.json().code).toBe('invalid_credentials');
+    expect(login.json<Problem>().code).toBe('invalid_credentials');
 
-    expect((await api('POST', '/auth/activate', { token, password: 'kort' })).json().code).toBe('password_too_short');
+    expect((await api('POST', '/auth/activate', { token, password: 'kort' })).json<Problem>().code).toBe('password_too_short');
     expect((await api('POST', '/auth/activate', { token, password: TEST_PASSWORD })).statusCode).toBe(204);
-    expect((await api('POST', '/auth/activate', { token, password: TEST_PASSWORD })).json().code).toBe('link_invalid');
+    expect((await api('POST', '/auth/activate', { token, password: TEST_PASSWORD })).json<Problem>().code).toBe('link_invalid');
     // Two-step verification applies from the first sign-in on.
     await signInWeb(t, account);
   });
@@ -39,14 +41,14 @@ describe.each(testDbKinds())('activation and registration on %s', (db) => {
     const account = await pendingOwner(nextEmail('late'));
     const first = await linkToken(t, account.email, 'activate');
     t.clock.advanceMinutes(7 * 24 * 60 + 1);
-    expect((await api('POST', '/auth/activate', { token: first, password: TEST_PASSWORD })).json().code).toBe('link_invalid');
+    expect((await api('POST', '/auth/activate', { token: first, password: TEST_PASSWORD })).json<Problem>().code).toBe('link_invalid');
 
     expect((await api('POST', '/auth/activation/resend', { email: account.email })).statusCode).toBe(202);
     const second = await linkToken(t, account.email, 'activate');
     expect(second).not.toBe(first);
     await t.services.identity.activation.resendActivation(account.id);
     const third = await linkToken(t, account.email, 'activate');
-    expect((await api('POST', '/auth/activate', { token: second, password: TEST_PASSWORD })).json().code).toBe('link_invalid');
+    expect((await api('POST', '/auth/activate', { token: second, password: TEST_PASSWORD })).json<Problem>().code).toBe('link_invalid');
     expect((await api('POST', '/auth/activate', { token: third, password: TEST_PASSWORD })).statusCode).toBe(204);
   });
 
@@ -67,11 +69,11 @@ describe.each(testDbKinds())('activation and registration on %s', (db) => {
     const email = nextEmail('self');
     const registered = await api('POST', '/auth/register', { email, name: 'Sara Själv', password: TEST_PASSWORD, language: 'en' });
     expect(registered.statusCode).toBe(202);
-    expect((await api('POST', '/auth/login', { email, password: TEST_PASSWORD })).json().code).toBe('invalid_credentials');
+    expect((await api('POST', '/auth/login', { email, password: TEST_PASSWORD })).json<Problem>().code).toBe('invalid_credentials');
     const token = await linkToken(t, email, 'verify-email');
     expect(await messageMatching(t, email, /Confirm your e-mail/)).toBeDefined();
     expect((await api('POST', '/auth/verify-email', { token })).statusCode).toBe(204);
-    expect((await api('POST', '/auth/verify-email', { token })).json().code).toBe('link_invalid');
+    expect((await api('POST', '/auth/verify-email', { token })).json<Problem>().code).toBe('link_invalid');
     // No verified phone yet: the code comes by e-mail.
     const login = await api('POST', '/auth/login', { email, password: TEST_PASSWORD });
     expect(login.json()).toMatchObject({ status: 'code_required', channel: 'email', fallbackReason: 'no_phone', methods: ['email'] });
@@ -89,13 +91,13 @@ describe.each(testDbKinds())('activation and registration on %s', (db) => {
     expect(again.body).toBe(fresh.body);
     expect(await messageMatching(t, email, /redan ett konto/)).toBeDefined();
     // The existing password still works: nothing was overwritten.
-    expect((await api('POST', '/auth/login', { email, password: TEST_PASSWORD })).json().status).toBe('code_required');
+    expect((await api('POST', '/auth/login', { email, password: TEST_PASSWORD })).json<LoginResponse>().status).toBe('code_required');
   });
 
   it('password rules apply at registration and nothing is stored when they fail', async () => {
     const api = signedOut(t);
     const email = nextEmail('weak');
-    expect((await api('POST', '/auth/register', { email, name: 'Svag', password: 'password1234', language: 'sv' })).json().code).toBe('password_too_common');
+    expect((await api('POST', '/auth/register', { email, name: 'Svag', password: 'password1234', language: 'sv' })).json<Problem>().code).toBe('password_too_common');
     expect(await t.services.identity.accounts.findByEmail(email)).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-a
 import { testDbKinds } from '../../../test/test-db.ts';
 import { listSecurityEvents } from '../audit/index.ts';
 import { findAccountById } from './accounts.store.ts';
+import type { Problem } from '../../../contract/problem.ts';
 
 describe.each(testDbKinds())('closing an account on %s', (db) => {
   let t: TestApp;
@@ -25,7 +26,7 @@ describe.each(testDbKinds())('closing an account on %s', (db) => {
   function registerMembershipHooks() {
     t.services.accountClosure.guards.push(async (tx, accountId) => {
       const owned = await tx.execute(sql`SELECT 1 FROM test_memberships WHERE account_id = ${accountId} AND owner`);
-      return (owned as unknown as { rows: unknown[] }).rows.length > 0 ? 'owner_must_transfer' : null;
+      return (owned as { rows: unknown[] }).rows.length > 0 ? 'owner_must_transfer' : null;
     });
     t.services.accountClosure.listeners.push(async (tx, accountId) => {
       await tx.execute(sql`DELETE FROM test_memberships WHERE account_id = ${accountId}`);
@@ -48,7 +49,7 @@ describe.each(testDbKinds())('closing an account on %s', (db) => {
     expect((await me('GET', '/me')).statusCode).toBe(401);
     expect((await other('GET', '/me')).statusCode).toBe(401);
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: TEST_PASSWORD }, cookies: device });
-    expect(login.json().code).toBe('invalid_credentials');
+    expect(login.json<Problem>().code).toBe('invalid_credentials');
     expect(await memberships(account.id)).toBe(0);
 
     const tombstone = (await findAccountById(t.services.db, account.id))!;
@@ -77,7 +78,7 @@ describe.each(testDbKinds())('closing an account on %s', (db) => {
     const refused = await me('POST', '/me/close');
     expect(refused.statusCode).toBe(409);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(refused.json().code).toBe('owner_must_transfer');
+    expect(refused.json<Problem>().code).toBe('owner_must_transfer');
     expect((await me('GET', '/me')).statusCode).toBe(200);
     expect(await memberships(account.id)).toBe(1);
     expect((await findAccountById(t.services.db, account.id))!.status).toBe('active');
@@ -89,6 +90,6 @@ describe.each(testDbKinds())('closing an account on %s', (db) => {
     await signedOut(t)('POST', '/auth/password/forgot', { email: account.email });
     const reset = await linkToken(t, account.email, 'reset-password');
     await me('POST', '/me/close');
-    expect((await signedOut(t)('POST', '/auth/password/reset', { token: reset, password: 'ett nytt fint lösenord' })).json().code).toBe('link_invalid');
+    expect((await signedOut(t)('POST', '/auth/password/reset', { token: reset, password: 'ett nytt fint lösenord' })).json<Problem>().code).toBe('link_invalid');
   });
 });

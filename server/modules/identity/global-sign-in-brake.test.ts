@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
 import { makeAccount } from '../../../test/factories.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
+import type { Problem } from '../../../contract/problem.ts';
+import type { LoginResponse } from '../../../contract/auth.ts';
+import type { SignedIn } from '../../../contract/auth.ts';
 
 const WRONG = 'not the right password at all';
 
@@ -19,10 +22,10 @@ describe.each(testDbKinds())('the global sign-in brake on %s', (db) => {
     t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', remoteAddress, payload: { flowId, code, ...extra } });
   /** `client: 'app'` gets the trusted-device token in the answer; a web sign-in only as its cookie. */
   const signIn = async (remoteAddress: string, account: { email: string; phone: string | null }, extra: Record<string, unknown> = {}, client: 'web' | 'app' = 'web') => {
-    const { flowId } = (await login(remoteAddress, { email: account.email, password: TEST_PASSWORD, ...(client === 'app' ? { client } : {}) })).json();
+    const { flowId } = (await login(remoteAddress, { email: account.email, password: TEST_PASSWORD, ...(client === 'app' ? { client } : {}) })).json<{ flowId: string }>();
     const signedIn = await verify(remoteAddress, flowId, await t.latestCode(account.phone!), extra);
     expect(signedIn.statusCode).toBe(200);
-    return signedIn.json();
+    return signedIn.json<SignedIn>();
   };
 
   it('refuses only unrecognised sign-ins once many addresses have used it up', async () => {
@@ -33,7 +36,7 @@ describe.each(testDbKinds())('the global sign-in brake on %s', (db) => {
     const returning = await makeAccount(t.services);
     await signIn('198.51.100.2', returning);
     const midway = await makeAccount(t.services);
-    const { flowId } = (await login('198.51.100.3', { email: midway.email, password: TEST_PASSWORD })).json();
+    const { flowId } = (await login('198.51.100.3', { email: midway.email, password: TEST_PASSWORD })).json<{ flowId: string }>();
     const neverSignedIn = await makeAccount(t.services);
 
     // 8 addresses, each under its own limit, 32 failed sign-ins for made-up addresses.
@@ -45,14 +48,14 @@ describe.each(testDbKinds())('the global sign-in brake on %s', (db) => {
     for (const email of ['still-made-up@example.com', neverSignedIn.email]) {
       const refused = await login('192.0.2.77', { email, password: TEST_PASSWORD });
       expect(refused.statusCode).toBe(429);
-      expect(refused.json().code).toBe('rate_limited');
+      expect(refused.json<Problem>().code).toBe('rate_limited');
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     }
 
     // The owner's trusted device signs in at once, from anywhere.
     const trusted = await login('192.0.2.10', { email: withDevice.email, password: TEST_PASSWORD, deviceToken });
     expect(trusted.statusCode).toBe(200);
-    expect(trusted.json().status).toBe('signed_in');
+    expect(trusted.json<LoginResponse>().status).toBe('signed_in');
     // A stolen-looking token is no trusted device: refused like any unrecognised context.
     const forged = await login('192.0.2.11', { email: neverSignedIn.email, password: TEST_PASSWORD, deviceToken: 'x'.repeat(43) });
     expect(forged.statusCode).toBe(429);
@@ -60,9 +63,9 @@ describe.each(testDbKinds())('the global sign-in brake on %s', (db) => {
     // An address with an earlier success gets its code; a wrong password there is a plain failure.
     const again = await login('192.0.2.12', { email: returning.email, password: TEST_PASSWORD });
     expect(again.statusCode).toBe(200);
-    expect(again.json().status).toBe('code_required');
-    expect((await login('192.0.2.12', { email: returning.email, password: WRONG })).json().code).toBe('invalid_credentials');
-    expect((await verify('192.0.2.12', again.json().flowId, await t.latestCode(returning.phone!))).statusCode).toBe(200);
+    expect(again.json<LoginResponse>().status).toBe('code_required');
+    expect((await login('192.0.2.12', { email: returning.email, password: WRONG })).json<Problem>().code).toBe('invalid_credentials');
+    expect((await verify('192.0.2.12', again.json<{ flowId: string }>().flowId, await t.latestCode(returning.phone!))).statusCode).toBe(200);
 
     // The code step of a flow opened before is never refused by the global figure.
     expect((await verify('198.51.100.3', flowId, await t.latestCode(midway.phone!))).statusCode).toBe(200);

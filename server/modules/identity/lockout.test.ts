@@ -3,6 +3,9 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-a
 import { makeAccount } from '../../../test/factories.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
 import { listSecurityEvents } from '../audit/index.ts';
+import type { Problem } from '../../../contract/problem.ts';
+import type { LoginResponse } from '../../../contract/auth.ts';
+import type { SignedIn } from '../../../contract/auth.ts';
 
 const WRONG = 'not the right password at all';
 
@@ -24,11 +27,11 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
     for (let i = 1; i <= 3; i++) {
       const res = await login(account.email, WRONG);
       expect(res.statusCode).toBe(401);
-      expect(res.json().code).toBe('invalid_credentials');
+      expect(res.json<Problem>().code).toBe('invalid_credentials');
     }
     const fourth = await login(account.email, WRONG);
     expect(fourth.statusCode).toBe(423);
-    expect(fourth.json().code).toBe('account_locked');
+    expect(fourth.json<Problem>().code).toBe('account_locked');
     expect(fourth.headers['retry-after']).toBe('900');
 
     const correctWhileLocked = await login(account.email, TEST_PASSWORD);
@@ -42,7 +45,7 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
     t.clock.advanceMinutes(1);
     const open = await login(account.email, TEST_PASSWORD);
     expect(open.statusCode).toBe(200);
-    expect(open.json().status).toBe('code_required');
+    expect(open.json<LoginResponse>().status).toBe('code_required');
   });
 
   it('customer service lifts a lock (portvakt account unlock): the count starts again and the activity says so', async () => {
@@ -74,7 +77,7 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
   it('a completed sign-in resets the count', async () => {
     const account = await makeAccount(t.services);
     for (let i = 0; i < 3; i++) expect((await login(account.email, WRONG)).statusCode).toBe(401);
-    const { flowId } = (await login(account.email, TEST_PASSWORD)).json();
+    const { flowId } = (await login(account.email, TEST_PASSWORD)).json<{ flowId: string }>();
     expect((await verify(flowId, await t.latestCode(account.phone!))).statusCode).toBe(200);
     for (let i = 0; i < 3; i++) expect((await login(account.email, WRONG)).statusCode).toBe(401);
     expect((await login(account.email, WRONG)).statusCode).toBe(423);
@@ -91,11 +94,11 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
     const account = await makeAccount(t.services);
     await login(account.email, WRONG);
     await login(account.email, WRONG);
-    const { flowId } = (await login(account.email, TEST_PASSWORD)).json();
+    const { flowId } = (await login(account.email, TEST_PASSWORD)).json<{ flowId: string }>();
     const code = await t.latestCode(account.phone!);
     const third = await verify(flowId, wrongCode(code));
     expect(third.statusCode).toBe(401);
-    expect(third.json().code).toBe('invalid_code');
+    expect(third.json<Problem>().code).toBe('invalid_code');
     const fourth = await verify(flowId, wrongCode(code));
     expect(fourth.statusCode).toBe(423);
     // Even the right code is refused while locked.
@@ -104,7 +107,7 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
 
   it('a new code does not reset the count', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email, TEST_PASSWORD)).json();
+    const { flowId } = (await login(account.email, TEST_PASSWORD)).json<{ flowId: string }>();
     const first = await t.latestCode(account.phone!);
     for (let i = 0; i < 3; i++) expect((await verify(flowId, wrongCode(first))).statusCode).toBe(401);
     t.clock.advance(31_000);
@@ -115,7 +118,7 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
 
   it('attempts from a trusted device are counted apart, so a stranger cannot lock the owner out of their phone', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email, TEST_PASSWORD)).json();
+    const { flowId } = (await login(account.email, TEST_PASSWORD)).json<{ flowId: string }>();
     const trusted = await verify(flowId, await t.latestCode(account.phone!), { trustDevice: true });
     const device = trusted.cookies.find((c) => c.name === '__Host-pv_device')!;
     expect(device.maxAge).toBe(30 * 86400);
@@ -128,33 +131,33 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
 
     const fromDevice = await login(account.email, TEST_PASSWORD, {}, { [device.name]: device.value });
     expect(fromDevice.statusCode).toBe(200);
-    expect(fromDevice.json().status).toBe('signed_in');
+    expect(fromDevice.json<LoginResponse>().status).toBe('signed_in');
   });
 
   it('a trusted device skips the code for 30 days, then asks for it again', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email, TEST_PASSWORD, { client: 'app' })).json();
+    const { flowId } = (await login(account.email, TEST_PASSWORD, { client: 'app' })).json<{ flowId: string }>();
     const answer = await verify(flowId, await t.latestCode(account.phone!), { trustDevice: true });
-    const signed = answer.json();
+    const signed = answer.json<SignedIn>();
     expect(signed.deviceToken).toBeTruthy();
     expect(answer.cookies).toEqual([]);
     const again = await login(account.email, TEST_PASSWORD, { client: 'app', deviceToken: signed.deviceToken });
     expect(again.json()).toMatchObject({ status: 'signed_in', tokenType: 'Bearer' });
-    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${again.json().accessToken}` } });
-    expect(me.json().secondFactor).toBe('trusted_device');
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${again.json<{ accessToken: string }>().accessToken}` } });
+    expect(me.json<{ secondFactor: string }>().secondFactor).toBe('trusted_device');
 
     t.clock.advanceMinutes(30 * 24 * 60 + 1);
     const expired = await login(account.email, TEST_PASSWORD, { client: 'app', deviceToken: signed.deviceToken });
-    expect(expired.json().status).toBe('code_required');
+    expect(expired.json<LoginResponse>().status).toBe('code_required');
   });
 
   it('a device token of another account gives no shortcut', async () => {
     const owner = await makeAccount(t.services);
     const other = await makeAccount(t.services);
-    const { flowId } = (await login(owner.email, TEST_PASSWORD, { client: 'app' })).json();
-    const { deviceToken } = (await verify(flowId, await t.latestCode(owner.phone!), { trustDevice: true })).json();
+    const { flowId } = (await login(owner.email, TEST_PASSWORD, { client: 'app' })).json<{ flowId: string }>();
+    const { deviceToken } = (await verify(flowId, await t.latestCode(owner.phone!), { trustDevice: true })).json<{ deviceToken: string }>();
     const res = await login(other.email, TEST_PASSWORD, { client: 'app', deviceToken });
-    expect(res.json().status).toBe('code_required');
+    expect(res.json<LoginResponse>().status).toBe('code_required');
   });
 });
 
@@ -171,7 +174,7 @@ describe('per-IP rate limit', () => {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: `nobody${i}@example.com`, password: WRONG } });
       statuses.push(res.statusCode);
       if (res.statusCode === 429) {
-        expect(res.json().code).toBe('rate_limited');
+        expect(res.json<Problem>().code).toBe('rate_limited');
         expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       }
     }

@@ -4,6 +4,8 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-a
 import { makeAccount } from '../../../test/factories.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
 import { monthKey, reservedSmsInMonth } from '../verification/index.ts';
+import type { Problem } from '../../../contract/problem.ts';
+import type { CodeRequired } from '../../../contract/auth.ts';
 
 describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', (db) => {
   let t: TestApp;
@@ -18,50 +20,50 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
 
   it('a code works once: the same code again finds the flow finished', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     const code = await t.latestCode(account.phone!);
     expect((await verify(flowId, code)).statusCode).toBe(200);
     const again = await verify(flowId, code);
     expect(again.statusCode).toBe(410);
-    expect(again.json().code).toBe('flow_expired');
+    expect(again.json<Problem>().code).toBe('flow_expired');
   });
 
   it('a code and its flow expire after 5 minutes', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     const code = await t.latestCode(account.phone!);
     t.clock.advance(300_001);
     const late = await verify(flowId, code);
     expect(late.statusCode).toBe(410);
-    expect(late.json().code).toBe('flow_expired');
+    expect(late.json<Problem>().code).toBe('flow_expired');
   });
 
   it('a code from another sign-in of the same account does not work', async () => {
     const account = await makeAccount(t.services);
-    const first = (await login(account.email)).json();
+    const first = (await login(account.email)).json<CodeRequired>();
     const firstCode = await t.latestCode(account.phone!);
-    const second = (await login(account.email)).json();
+    const second = (await login(account.email)).json<CodeRequired>();
     const secondCode = await t.latestCode(account.phone!);
     if (firstCode !== secondCode) {
       const crossed = await verify(second.flowId, firstCode);
-      expect(crossed.json().code).toBe('invalid_code');
+      expect(crossed.json<Problem>().code).toBe('invalid_code');
     }
     expect((await verify(first.flowId, firstCode)).statusCode).toBe(200);
   });
 
   it('accepts the code typed with spaces', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     const code = await t.latestCode(account.phone!);
     expect((await verify(flowId, `${code.slice(0, 3)} ${code.slice(3)}`)).statusCode).toBe(200);
   });
 
   it('a new code needs 30 s and at most 5 codes go out per sign-in', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     const tooSoon = await resend(flowId, 'sms');
     expect(tooSoon.statusCode).toBe(429);
-    expect(tooSoon.json().code).toBe('resend_too_soon');
+    expect(tooSoon.json<Problem>().code).toBe('resend_too_soon');
     expect(tooSoon.headers['retry-after']).toBe('30');
     for (let i = 0; i < 4; i++) {
       t.clock.advance(30_000);
@@ -72,14 +74,14 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
     t.clock.advance(30_000);
     const sixth = await resend(flowId);
     expect(sixth.statusCode).toBe(429);
-    expect(sixth.json().code).toBe('resend_limit_reached');
+    expect(sixth.json<Problem>().code).toBe('resend_limit_reached');
     // The last code still works.
     expect((await verify(flowId, await t.latestCode(account.email))).statusCode).toBe(200);
   });
 
   it('"I got no code": the first switch to e-mail is at once, switching back waits 30 s', async () => {
     const account = await makeAccount(t.services);
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     const smsCode = await t.latestCode(account.phone!);
     const switched = await resend(flowId, 'email');
     expect(switched.statusCode).toBe(200);
@@ -88,23 +90,23 @@ describe.each(testDbKinds())('one-time sign-in codes (SPEC §3.4–3.5) on %s', 
     const emailCode = await t.latestCode(account.email);
     const back = await resend(flowId, 'sms');
     expect(back.statusCode).toBe(429);
-    expect(back.json().code).toBe('resend_too_soon');
+    expect(back.json<Problem>().code).toBe('resend_too_soon');
     expect(back.headers['retry-after']).toBe('30');
     // The switch voided the SMS code; a wrong code still counts toward the lockout.
-    if (smsCode !== emailCode) expect((await verify(flowId, smsCode)).json().code).toBe('invalid_code');
+    if (smsCode !== emailCode) expect((await verify(flowId, smsCode)).json<Problem>().code).toBe('invalid_code');
     expect((await verify(flowId, emailCode)).statusCode).toBe(200);
   });
 
   it('past 5 SMS in 24 hours the code goes by e-mail and the answer says so', async () => {
     const account = await makeAccount(t.services);
-    for (let i = 0; i < 5; i++) expect((await login(account.email)).json().channel).toBe('sms');
-    const sixth = (await login(account.email)).json();
+    for (let i = 0; i < 5; i++) expect((await login(account.email)).json<{ channel: string }>().channel).toBe('sms');
+    const sixth = (await login(account.email)).json<CodeRequired>();
     expect(sixth).toMatchObject({ channel: 'email', fallbackReason: 'sms_budget' });
     expect(sixth.sentTo).toMatch(/^p\*\*\*\d@example\.com$/);
     expect((await verify(sixth.flowId, await t.latestCode(account.email))).statusCode).toBe(200);
 
     t.clock.advanceMinutes(24 * 60 + 1);
-    expect((await login(account.email)).json().channel).toBe('sms');
+    expect((await login(account.email)).json<{ channel: string }>().channel).toBe('sms');
   });
 
   it('without a verified phone the code goes by e-mail', async () => {
@@ -131,7 +133,7 @@ describe.each(testDbKinds())('sign-ins racing for the last SMS of the month on %
     const answers = await Promise.all(
       accounts.map((a) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: a.email, password: TEST_PASSWORD } })),
     );
-    const bodies = answers.map((res) => res.json());
+    const bodies = answers.map((res) => res.json<CodeRequired>());
     expect(bodies.filter((b) => b.channel === 'sms')).toHaveLength(7);
     expect(bodies.filter((b) => b.channel === 'email').every((b) => b.fallbackReason === 'sms_budget')).toBe(true);
     expect(await reservedSmsInMonth(t.services.db, monthKey(t.clock.now()))).toBe(7);
@@ -177,7 +179,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a code that loses its SMS shard
   /** The code's request: the sign-in itself, or a new code by SMS for a sign-in already open. */
   async function codeRequest(via: 'sign-in' | 'resend', email: string): Promise<{ send: () => ReturnType<typeof login>; flowId?: string }> {
     if (via === 'sign-in') return { send: () => login(email) };
-    const { flowId } = (await login(email)).json();
+    const { flowId } = (await login(email)).json<{ flowId: string }>();
     t.clock.advance(30_000);
     return { send: () => t.app.inject({ method: 'POST', url: '/api/v1/auth/login/resend', payload: { flowId, channel: 'sms' } }), flowId };
   }
@@ -210,7 +212,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a code that loses its SMS shard
     await waitingForALock(() => answered);
     release();
     await concurrent;
-    const body = (await answer).json();
+    const body = (await answer).json<CodeRequired>();
     expect(body.channel).toBe('sms');
     expect(await reservedSmsInMonth(t.services.db, month())).toBe(2);
     const flowId = request.flowId ?? body.flowId;
@@ -228,8 +230,8 @@ describe('the company-wide monthly SMS budget', () => {
   it('sends codes by e-mail once the month\'s budget is spent, for every account', async () => {
     const a = await makeAccount(t.services);
     const b = await makeAccount(t.services);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: a.email, password: TEST_PASSWORD } })).json().channel).toBe('sms');
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: b.email, password: TEST_PASSWORD } })).json().channel).toBe('sms');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: a.email, password: TEST_PASSWORD } })).json<{ channel: string }>().channel).toBe('sms');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: b.email, password: TEST_PASSWORD } })).json<{ channel: string }>().channel).toBe('sms');
     const third = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: a.email, password: TEST_PASSWORD } });
     expect(third.json()).toMatchObject({ channel: 'email', fallbackReason: 'sms_budget' });
   });

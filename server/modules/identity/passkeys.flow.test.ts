@@ -5,6 +5,8 @@ import { signInWeb } from '../../../test/sign-in.ts';
 import { softwareAuthenticator } from '../../../test/software-authenticator.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
+import type { Problem } from '../../../contract/problem.ts';
+import type { CodeRequired } from '../../../contract/auth.ts';
 
 describe.each(testDbKinds())('passkeys on %s', (db) => {
   let t: TestApp;
@@ -17,7 +19,8 @@ describe.each(testDbKinds())('passkeys on %s', (db) => {
 
   async function enrol(me: Call) {
     const authenticator = softwareAuthenticator(t.services.config.publicUrl);
-    const options = (await me('POST', '/me/two-factor/passkeys/options')).json();
+    const options = (await me('POST', '/me/two-factor/passkeys/options')).json<{ challenge: string }>();
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers as any
     expect(options).toMatchObject({ rp: { name: 'Mina sidor' }, challenge: expect.any(String) });
     const added = await me('POST', '/me/two-factor/passkeys', { response: authenticator.create(options), label: 'Min telefon' });
     expect(added.statusCode).toBe(204);
@@ -30,15 +33,15 @@ describe.each(testDbKinds())('passkeys on %s', (db) => {
     const authenticator = await enrol(me);
     expect((await me('GET', '/me/two-factor')).json()).toMatchObject({ preferred: 'passkey', methods: ['sms', 'email', 'passkey'], passkeys: [{ label: 'Min telefon' }] });
 
-    const step1 = (await post('/auth/login', { email: account.email, password: TEST_PASSWORD })).json();
+    const step1 = (await post('/auth/login', { email: account.email, password: TEST_PASSWORD })).json<CodeRequired>();
     expect(step1).toMatchObject({ status: 'code_required', channel: 'passkey', methods: ['sms', 'email', 'passkey'] });
-    const options = (await post('/auth/login/passkey/options', { flowId: step1.flowId })).json();
+    const options = (await post('/auth/login/passkey/options', { flowId: step1.flowId })).json<{ challenge: string; allowCredentials: unknown }>();
     expect(options.allowCredentials).toEqual([expect.objectContaining({ id: authenticator.id })]);
     const signed = await post('/auth/login/passkey', { flowId: step1.flowId, response: authenticator.get(options) });
     expect(signed.statusCode).toBe(200);
     const cookie = signed.cookies.find((c) => c.name === '__Host-pv_session')!;
     const session = await t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { [cookie.name]: cookie.value } });
-    expect(session.json().secondFactor).toBe('passkey');
+    expect(session.json<{ secondFactor: string }>().secondFactor).toBe('passkey');
   });
 
   it('an answer to another challenge, a replayed answer or a stranger\'s passkey fails and counts as a wrong code', async () => {
@@ -46,16 +49,16 @@ describe.each(testDbKinds())('passkeys on %s', (db) => {
     const authenticator = await enrol(asWeb(t, await signInWeb(t, account)));
     const stranger = softwareAuthenticator(t.services.config.publicUrl);
 
-    const { flowId } = (await post('/auth/login', { email: account.email, password: TEST_PASSWORD })).json();
-    const options = (await post('/auth/login/passkey/options', { flowId })).json();
+    const { flowId } = (await post('/auth/login', { email: account.email, password: TEST_PASSWORD })).json<{ flowId: string }>();
+    const options = (await post('/auth/login/passkey/options', { flowId })).json<{ challenge: string }>();
     const wrongChallenge = await post('/auth/login/passkey', { flowId, response: authenticator.get({ challenge: 'bm90IHRoZSBjaGFsbGVuZ2U' }) });
-    expect(wrongChallenge.json().code).toBe('invalid_code');
+    expect(wrongChallenge.json<Problem>().code).toBe('invalid_code');
     // The challenge was used by the failed try: even the right answer to it is refused now.
-    expect((await post('/auth/login/passkey', { flowId, response: authenticator.get(options) })).json().code).toBe('invalid_code');
-    const again = (await post('/auth/login/passkey/options', { flowId })).json();
-    expect((await post('/auth/login/passkey', { flowId, response: stranger.get(again) })).json().code).toBe('invalid_code');
+    expect((await post('/auth/login/passkey', { flowId, response: authenticator.get(options) })).json<Problem>().code).toBe('invalid_code');
+    const again = (await post('/auth/login/passkey/options', { flowId })).json<{ challenge: string }>();
+    expect((await post('/auth/login/passkey', { flowId, response: stranger.get(again) })).json<Problem>().code).toBe('invalid_code');
     const locking = await post('/auth/login/passkey', { flowId, response: authenticator.get(again) });
-    expect(locking.json().code).toBe('account_locked');
+    expect(locking.json<Problem>().code).toBe('account_locked');
   });
 
   it('steps up with a passkey; removing the last one goes back to SMS', async () => {
@@ -63,10 +66,10 @@ describe.each(testDbKinds())('passkeys on %s', (db) => {
     const me = asWeb(t, await signInWeb(t, account));
     const authenticator = await enrol(me);
     t.clock.advanceMinutes(11);
-    const options = (await me('POST', '/auth/step-up/passkey/options')).json();
+    const options = (await me('POST', '/auth/step-up/passkey/options')).json<{ challenge: string }>();
     expect((await me('POST', '/auth/step-up/passkey', { response: authenticator.get(options) })).statusCode).toBe(200);
-    const [passkey] = (await me('GET', '/me/two-factor')).json().passkeys;
-    expect((await me('DELETE', `/me/two-factor/passkeys/${passkey.id}`)).statusCode).toBe(204);
+    const [passkey] = (await me('GET', '/me/two-factor')).json<{ passkeys: { id: string }[] }>().passkeys;
+    expect((await me('DELETE', `/me/two-factor/passkeys/${passkey!.id}`)).statusCode).toBe(204);
     expect((await post('/auth/login', { email: account.email, password: TEST_PASSWORD })).json()).toMatchObject({ channel: 'sms', methods: ['sms', 'email'] });
   });
 
@@ -75,6 +78,6 @@ describe.each(testDbKinds())('passkeys on %s', (db) => {
     const authenticator = softwareAuthenticator(t.services.config.publicUrl);
     await me('POST', '/me/two-factor/passkeys/options');
     const rejected = await me('POST', '/me/two-factor/passkeys', { response: authenticator.create({ challenge: 'b3RoZXI' }) });
-    expect(rejected.json().code).toBe('passkey_rejected');
+    expect(rejected.json<Problem>().code).toBe('passkey_rejected');
   });
 });

@@ -6,6 +6,7 @@ import { createServices } from '../../services.ts';
 import { makeAccount } from '../../../test/factories.ts';
 import { TEST_PASSWORD, testConfig } from '../../../test/test-app.ts';
 import { createTestDb } from '../../../test/test-db.ts';
+import type { LoginResponse } from '../../../contract/auth.ts';
 
 describe('password hashes are upgraded at the next sign-in when the settings rise (SPEC §3.3)', () => {
   let database: Awaited<ReturnType<typeof createTestDb>>;
@@ -23,7 +24,7 @@ describe('password hashes are upgraded at the next sign-in when the settings ris
     const stronger = createServices({ config: testConfig({ ARGON2_ITERATIONS: '3' }), database, clock, logger: pino({ level: 'silent' }) });
     const app = await buildApp({ services: stronger });
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: TEST_PASSWORD } });
-    expect(res.json().status).toBe('code_required');
+    expect(res.json<LoginResponse>().status).toBe('code_required');
     const after = await stronger.identity.accounts.findByEmail(account.email);
     expect(after?.passwordHash).toContain('t=3,');
     expect(await stronger.hasher.verify(after!.passwordHash, TEST_PASSWORD)).toBe(true);

@@ -5,6 +5,8 @@ import { signInWeb } from '../../../test/sign-in.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
 import { UNIFORM_ANSWER_MS } from './uniform-timing.ts';
+import type { Problem } from '../../../contract/problem.ts';
+import type { LoginResponse } from '../../../contract/auth.ts';
 
 const NEW_PASSWORD = 'blå cykel under äppelträdet';
 
@@ -42,13 +44,13 @@ describe.each(testDbKinds())('forgot and change password on %s', (db) => {
     await api('POST', '/auth/password/forgot', { email: account.email });
     const expired = await linkToken(t, account.email, 'reset-password');
     t.clock.advanceMinutes(31);
-    expect((await api('POST', '/auth/password/reset', { token: expired, password: NEW_PASSWORD })).json().code).toBe('link_invalid');
+    expect((await api('POST', '/auth/password/reset', { token: expired, password: NEW_PASSWORD })).json<Problem>().code).toBe('link_invalid');
 
     await api('POST', '/auth/password/forgot', { email: account.email });
     const token = await linkToken(t, account.email, 'reset-password');
-    expect((await api('POST', '/auth/password/reset', { token, password: 'qwertyqwerty' })).json().code).toBe('password_too_common');
+    expect((await api('POST', '/auth/password/reset', { token, password: 'qwertyqwerty' })).json<Problem>().code).toBe('password_too_common');
     expect((await api('POST', '/auth/password/reset', { token, password: NEW_PASSWORD })).statusCode).toBe(204);
-    expect((await api('POST', '/auth/password/reset', { token, password: 'ännu ett annat lösenord' })).json().code).toBe('link_invalid');
+    expect((await api('POST', '/auth/password/reset', { token, password: 'ännu ett annat lösenord' })).json<Problem>().code).toBe('link_invalid');
   });
 
   it('works while locked, lifts the lock, ends every session and trusted device, and 2FA still applies', async () => {
@@ -57,7 +59,7 @@ describe.each(testDbKinds())('forgot and change password on %s', (db) => {
     const device = await trustThisDevice(t, account);
     const session = asWeb(t, await signInWeb(t, account));
     for (let i = 0; i < 4; i++) await wrongLogin(account.email);
-    expect((await api('POST', '/auth/login', { email: account.email, password: TEST_PASSWORD })).json().code).toBe('account_locked');
+    expect((await api('POST', '/auth/login', { email: account.email, password: TEST_PASSWORD })).json<Problem>().code).toBe('account_locked');
 
     expect((await api('POST', '/auth/password/forgot', { email: account.email })).statusCode).toBe(202);
     const token = await linkToken(t, account.email, 'reset-password');
@@ -65,7 +67,7 @@ describe.each(testDbKinds())('forgot and change password on %s', (db) => {
     expect(await messageMatching(t, account.email, /lösenord.*ändrats/)).toBeDefined();
 
     expect((await session('GET', '/me')).statusCode).toBe(401);
-    expect((await api('POST', '/auth/login', { email: account.email, password: TEST_PASSWORD })).json().code).toBe('invalid_credentials');
+    expect((await api('POST', '/auth/login', { email: account.email, password: TEST_PASSWORD })).json<Problem>().code).toBe('invalid_credentials');
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: NEW_PASSWORD }, cookies: device });
     expect(login.json()).toMatchObject({ status: 'code_required', channel: 'sms' });
   });
@@ -88,7 +90,7 @@ describe.each(testDbKinds())('forgot and change password on %s', (db) => {
     expect((await me('GET', '/me')).statusCode).toBe(200);
     expect((await other('GET', '/me')).statusCode).toBe(401);
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: NEW_PASSWORD }, cookies: device });
-    expect(login.json().status).toBe('code_required');
+    expect(login.json<LoginResponse>().status).toBe('code_required');
     expect(await messageMatching(t, account.email, /lösenord.*ändrats/)).toBeDefined();
   });
 
@@ -97,7 +99,7 @@ describe.each(testDbKinds())('forgot and change password on %s', (db) => {
     const device = await trustThisDevice(t, account);
     const me = asWeb(t, await signInTrusted(t, account, device));
     const change = { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD };
-    expect((await me('POST', '/me/password', change)).json().code).toBe('step_up_required');
+    expect((await me('POST', '/me/password', change)).json<Problem>().code).toBe('step_up_required');
     await stepUp(me);
     expect((await me('POST', '/me/password', change)).statusCode).toBe(200);
   });
@@ -106,7 +108,7 @@ describe.each(testDbKinds())('forgot and change password on %s', (db) => {
   async function accountWithToken() {
     const account = await makeAccount(t.services);
     const me = asWeb(t, await signInWeb(t, account));
-    const { token } = (await me('POST', '/me/tokens', { name: 'Inte min', scope: 'read_write' })).json();
+    const { token } = (await me('POST', '/me/tokens', { name: 'Inte min', scope: 'read_write' })).json<{ token: string }>();
     const api = asBearer(t, token);
     expect((await api('GET', '/me')).statusCode).toBe(200);
     return { account, me, api };

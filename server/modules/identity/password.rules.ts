@@ -5,7 +5,7 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
 const commonPasswords: ReadonlySet<string> = new Set(
-  (dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()),
+  (dictionary['passwords-common']).map((p) => p.toLowerCase()),
 );
 
 /** Set and check the same way: NFKC, never trimmed (SPEC §3.3). */
@@ -30,7 +30,7 @@ function isCommon(lower: string): boolean {
 /** Parts of the person's own name and e-mail that must not make up the password. */
 function personalWords(person: { name?: string; email?: string }): string[] {
   const local = person.email?.split('@')[0] ?? '';
-  return [...(person.name ?? '').split(/[\s\-.]+/u), ...local.split(/[._+\-]+/u), local]
+  return [...(person.name ?? '').split(/[\s\-.]+/u), ...local.split(/[._+-]+/u), local]
     .map((w) => w.normalize('NFKC').toLowerCase())
     .filter((w) => w.length >= 3);
 }

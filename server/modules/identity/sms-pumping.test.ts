@@ -5,6 +5,7 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-a
 import { testDbKinds } from '../../../test/test-db.ts';
 import { listDevMessages } from '../notifications/index.ts';
 import { monthKey, reservedSmsInMonth, reservedUnverifiedSmsInMonth } from '../verification/index.ts';
+import type { Problem } from '../../../contract/problem.ts';
 
 /** Issue 15 item 5: SMS to numbers not yet verified have limits and a budget share of their own (ADR 52). */
 describe.each(testDbKinds())('SMS to unverified numbers on %s', (db) => {
@@ -37,7 +38,7 @@ describe.each(testDbKinds())('SMS to unverified numbers on %s', (db) => {
         for (let j = 0; j < 3; j++) {
           const res = await changePhone(t, session, nordic(j % 2 ? '+479' : '+35840'));
           statuses.push(res.statusCode);
-          codes.push(res.statusCode === 200 ? 'sent' : res.json().code);
+          codes.push(res.statusCode === 200 ? 'sent' : res.json<Problem>().code);
           t.clock.advance(31_000);
         }
       }
@@ -57,9 +58,9 @@ describe.each(testDbKinds())('SMS to unverified numbers on %s', (db) => {
       for (const phone of ['+447400123456', '+4915123456789', '+25271123456', '+8613123456789', '+12015550123', '+61412345678', '+33612345678']) {
         const refused = await changePhone(t, session, phone);
         expect(refused.statusCode).toBe(422);
-        expect(refused.json().code).toBe('sms_destination_not_allowed');
+        expect(refused.json<Problem>().code).toBe('sms_destination_not_allowed');
         // Named at the number's field, where the form shows it.
-        expect(refused.json().issues).toEqual([expect.objectContaining({ path: 'body.phone', code: 'sms_destination_not_allowed' })]);
+        expect(refused.json<Problem>().issues).toEqual([expect.objectContaining({ path: 'body.phone', code: 'sms_destination_not_allowed' })]);
         expect(await listDevMessages(t.services.db, phone, 5)).toEqual([]);
       }
     });
@@ -81,7 +82,7 @@ describe.each(testDbKinds())('SMS to unverified numbers on %s', (db) => {
 
     const expectRateLimited = (res: Awaited<ReturnType<typeof changePhone>>) => {
       expect(res.statusCode).toBe(429);
-      expect(res.json().code).toBe('rate_limited');
+      expect(res.json<Problem>().code).toBe('rate_limited');
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     };
 

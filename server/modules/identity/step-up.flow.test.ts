@@ -4,6 +4,7 @@ import { makeAccount } from '../../../test/factories.ts';
 import { signInWeb } from '../../../test/sign-in.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
+import type { Problem } from '../../../contract/problem.ts';
 
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -50,12 +51,12 @@ describe.each(testDbKinds())('step-up on %s', (db) => {
     t.clock.advanceMinutes(11);
     for (const [method, url, payload] of sensitiveEndpoints) {
       const answer = await call(method, url, payload);
-      expect({ url, status: answer.statusCode, code: answer.json().code }).toEqual({ url, status: 403, code: 'step_up_required' });
+      expect({ url, status: answer.statusCode, code: answer.json<Problem>().code }).toEqual({ url, status: 403, code: 'step_up_required' });
     }
     await stepUp(call);
     for (const [method, url, payload] of sensitiveEndpoints) {
       const answer = await call(method, url, payload);
-      expect({ url, code: answer.statusCode === 403 ? answer.json().code : 'passed' }).toEqual({ url, code: 'passed' });
+      expect({ url, code: answer.statusCode === 403 ? answer.json<Problem>().code : 'passed' }).toEqual({ url, code: 'passed' });
     }
   });
 
@@ -64,17 +65,17 @@ describe.each(testDbKinds())('step-up on %s', (db) => {
     const device = await trustThisDevice(t, account);
     const call = asWeb(t, await signInTrusted(t, account, device));
     for (const [method, url, payload] of sensitiveEndpoints) {
-      expect((await call(method, url, payload)).json().code).toBe('step_up_required');
+      expect((await call(method, url, payload)).json<Problem>().code).toBe('step_up_required');
     }
   });
 
   it('an integration token never reaches them, even with write scope', async () => {
     const account = await makeAccount(t.services);
     const call = asWeb(t, await signInWeb(t, account));
-    const { token } = (await call('POST', '/me/tokens', { name: 'Allt', scope: 'read_write' })).json();
+    const { token } = (await call('POST', '/me/tokens', { name: 'Allt', scope: 'read_write' })).json<{ token: string }>();
     const tokenCall: Call = asBearer(t, token);
     for (const [method, url, payload] of sensitiveEndpoints) {
-      expect((await tokenCall(method, url, payload)).json().code).toBe('forbidden');
+      expect((await tokenCall(method, url, payload)).json<Problem>().code).toBe('forbidden');
     }
   });
 
@@ -87,7 +88,7 @@ describe.each(testDbKinds())('step-up on %s', (db) => {
     expect(granted.json()).toEqual({ expiresInSeconds: 600 });
     expect((await call('POST', '/me/tokens', { name: 'A' })).statusCode).toBe(201);
     t.clock.advanceMinutes(11);
-    expect((await call('POST', '/me/tokens', { name: 'B' })).json().code).toBe('step_up_required');
+    expect((await call('POST', '/me/tokens', { name: 'B' })).json<Problem>().code).toBe('step_up_required');
   });
 
   it('step-up with an SMS code, or by e-mail when asked; a code works once', async () => {
@@ -99,12 +100,12 @@ describe.each(testDbKinds())('step-up on %s', (db) => {
     const smsCode = await t.latestCode(account.phone!);
     // "I got no code": the first switch to e-mail is at once; another code waits 30 s.
     expect((await call('POST', '/auth/step-up/code', { channel: 'email' })).json()).toMatchObject({ channel: 'email' });
-    expect((await call('POST', '/auth/step-up/code', { channel: 'sms' })).json().code).toBe('resend_too_soon');
-    expect((await call('POST', '/auth/step-up/code', { channel: 'email' })).json().code).toBe('resend_too_soon');
+    expect((await call('POST', '/auth/step-up/code', { channel: 'sms' })).json<Problem>().code).toBe('resend_too_soon');
+    expect((await call('POST', '/auth/step-up/code', { channel: 'email' })).json<Problem>().code).toBe('resend_too_soon');
     const emailCode = await t.latestCode(account.email);
-    if (emailCode !== smsCode) expect((await call('POST', '/auth/step-up/code/verify', { code: smsCode })).json().code).toBe('invalid_code');
+    if (emailCode !== smsCode) expect((await call('POST', '/auth/step-up/code/verify', { code: smsCode })).json<Problem>().code).toBe('invalid_code');
     expect((await call('POST', '/auth/step-up/code/verify', { code: emailCode })).statusCode).toBe(200);
-    expect((await call('POST', '/auth/step-up/code/verify', { code: emailCode })).json().code).toBe('invalid_code');
+    expect((await call('POST', '/auth/step-up/code/verify', { code: emailCode })).json<Problem>().code).toBe('invalid_code');
     expect((await call('POST', '/me/tokens', { name: 'A' })).statusCode).toBe(201);
   });
 
@@ -115,9 +116,9 @@ describe.each(testDbKinds())('step-up on %s', (db) => {
     t.clock.advanceMinutes(11);
     await first('POST', '/auth/step-up/code', {});
     const code = await t.latestCode(account.phone!);
-    expect((await second('POST', '/auth/step-up/code/verify', { code })).json().code).toBe('invalid_code');
+    expect((await second('POST', '/auth/step-up/code/verify', { code })).json<Problem>().code).toBe('invalid_code');
     t.clock.advanceMinutes(6);
-    expect((await first('POST', '/auth/step-up/code/verify', { code })).json().code).toBe('invalid_code');
+    expect((await first('POST', '/auth/step-up/code/verify', { code })).json<Problem>().code).toBe('invalid_code');
   });
 
   it('a wrong step-up password answers wrong_password at the password field: the signed-in user knows their address', async () => {
@@ -129,8 +130,8 @@ describe.each(testDbKinds())('step-up on %s', (db) => {
     expect(wrong.json()).toMatchObject({ code: 'wrong_password', issues: [{ path: 'body.password', code: 'wrong_password' }] });
     // Sign-in keeps its one answer for a wrong address or password, naming no field.
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: 'fel lösenord helt klart' } });
-    expect(login.json().code).toBe('invalid_credentials');
-    expect(login.json().issues).toBeUndefined();
+    expect(login.json<Problem>().code).toBe('invalid_credentials');
+    expect(login.json<Problem>().issues).toBeUndefined();
   });
 
   it('wrong step-up passwords count toward the lockout with sign-in failures', async () => {
@@ -138,15 +139,15 @@ describe.each(testDbKinds())('step-up on %s', (db) => {
     const call = asWeb(t, await signInWeb(t, account));
     t.clock.advanceMinutes(11);
     const wrongLogin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: 'fel lösenord helt klart' } });
-    expect(wrongLogin.json().code).toBe('invalid_credentials');
-    for (let i = 0; i < 2; i++) expect((await call('POST', '/auth/step-up/password', { password: 'fel lösenord igen' })).json().code).toBe('wrong_password');
+    expect(wrongLogin.json<Problem>().code).toBe('invalid_credentials');
+    for (let i = 0; i < 2; i++) expect((await call('POST', '/auth/step-up/password', { password: 'fel lösenord igen' })).json<Problem>().code).toBe('wrong_password');
     const locking = await call('POST', '/auth/step-up/password', { password: 'fel lösenord igen' });
     expect(locking.statusCode).toBe(423);
     expect(locking.headers['retry-after']).toBe('900');
     // Locked: even the right password is refused, at step-up and at sign-in.
-    expect((await call('POST', '/auth/step-up/password', { password: TEST_PASSWORD })).json().code).toBe('account_locked');
+    expect((await call('POST', '/auth/step-up/password', { password: TEST_PASSWORD })).json<Problem>().code).toBe('account_locked');
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: TEST_PASSWORD } });
-    expect(login.json().code).toBe('account_locked');
+    expect(login.json<Problem>().code).toBe('account_locked');
     expect(await messageMatching(t, account.email, /låst/)).toBeDefined();
   });
 });

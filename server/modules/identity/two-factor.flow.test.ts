@@ -5,6 +5,9 @@ import { signInWeb } from '../../../test/sign-in.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
 import { totpCodeAt } from './totp.rules.ts';
+import type { Problem } from '../../../contract/problem.ts';
+import type { LoginResponse } from '../../../contract/auth.ts';
+import type { CodeRequired } from '../../../contract/auth.ts';
 
 describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
   let t: TestApp;
@@ -21,9 +24,9 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
   async function enrol(me: Call): Promise<string> {
     const started = await me('POST', '/me/two-factor/totp', { label: 'Telefonen' });
     expect(started.statusCode).toBe(201);
-    const { id, secret, otpauthUri } = started.json();
+    const { id, secret, otpauthUri } = started.json<{ id: string; secret: string; otpauthUri: string }>();
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/.*secret=/);
-    expect((await me('POST', `/me/two-factor/totp/${id}/confirm`, { code: '000000' === totpCodeAt(secret, t.clock.now()) ? '111111' : '000000' })).json().code).toBe('invalid_code');
+    expect((await me('POST', `/me/two-factor/totp/${id}/confirm`, { code: '000000' === totpCodeAt(secret, t.clock.now()) ? '111111' : '000000' })).json<Problem>().code).toBe('invalid_code');
     expect((await me('POST', `/me/two-factor/totp/${id}/confirm`, { code: totpCodeAt(secret, t.clock.now()) })).statusCode).toBe(204);
     return secret;
   }
@@ -41,7 +44,7 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
 
     nextStep();
     const smsBefore = await t.latestMessage(account.phone!);
-    const step1 = (await login(account.email)).json();
+    const step1 = (await login(account.email)).json<CodeRequired>();
     expect(step1).toMatchObject({ status: 'code_required', channel: 'totp', methods: ['sms', 'email', 'totp'] });
     expect(step1.sentTo).toBeUndefined();
     expect(await t.latestMessage(account.phone!)).toEqual(smsBefore);
@@ -51,11 +54,11 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
     expect(signed.statusCode).toBe(200);
     const cookie = signed.cookies.find((c) => c.name === '__Host-pv_session')!;
     const meAgain = await t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { [cookie.name]: cookie.value } });
-    expect(meAgain.json().secondFactor).toBe('totp');
+    expect(meAgain.json<{ secondFactor: string }>().secondFactor).toBe('totp');
 
     // The same code cannot be used twice (a code seen over a shoulder is worthless).
-    const replay = (await login(account.email)).json();
-    expect((await verify(replay.flowId, code)).json().code).toBe('invalid_code');
+    const replay = (await login(account.email)).json<CodeRequired>();
+    expect((await verify(replay.flowId, code)).json<Problem>().code).toBe('invalid_code');
     nextStep();
     expect((await verify(replay.flowId, totpCodeAt(secret, t.clock.now()))).statusCode).toBe(200);
   });
@@ -63,7 +66,7 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
   it('from the app step, "I didn\'t get a code" still sends an SMS or e-mail code', async () => {
     const account = await makeAccount(t.services);
     await enrol(asWeb(t, await signInWeb(t, account)));
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     const resent = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/resend', payload: { flowId, channel: 'sms' } });
     expect(resent.json()).toMatchObject({ channel: 'sms' });
     expect((await verify(flowId, await t.latestCode(account.phone!))).statusCode).toBe(200);
@@ -72,9 +75,9 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
   it('after an SMS code went out, the app\'s code still signs in', async () => {
     const account = await makeAccount(t.services);
     const secret = await enrol(asWeb(t, await signInWeb(t, account)));
-    const { flowId } = (await login(account.email)).json();
+    const { flowId } = (await login(account.email)).json<{ flowId: string }>();
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/resend', payload: { flowId, channel: 'sms' } })).json()).toMatchObject({ channel: 'sms' });
-    expect((await verify(flowId, '000000')).json().code).toBe('invalid_code');
+    expect((await verify(flowId, '000000')).json<Problem>().code).toBe('invalid_code');
     t.clock.advance(31_000);
     const signedIn = await verify(flowId, totpCodeAt(secret, t.clock.now()));
     expect(signedIn.statusCode).toBe(200);
@@ -88,10 +91,10 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
     const me = asWeb(t, await signInWeb(t, account));
     const secret = await enrol(me);
     t.clock.advanceMinutes(11);
-    expect((await me('POST', '/auth/step-up/totp', { code: '12345' })).json().code).toBe('invalid_code');
+    expect((await me('POST', '/auth/step-up/totp', { code: '12345' })).json<Problem>().code).toBe('invalid_code');
     expect((await me('POST', '/auth/step-up/totp', { code: totpCodeAt(secret, t.clock.now()) })).statusCode).toBe(200);
-    const [app] = (await me('GET', '/me/two-factor')).json().authenticatorApps;
-    expect((await me('DELETE', `/me/two-factor/totp/${app.id}`)).statusCode).toBe(204);
+    const [app] = (await me('GET', '/me/two-factor')).json<{ authenticatorApps: { id: string }[] }>().authenticatorApps;
+    expect((await me('DELETE', `/me/two-factor/totp/${app!.id}`)).statusCode).toBe(204);
     expect((await me('GET', '/me/two-factor')).json()).toMatchObject({ preferred: 'sms', authenticatorApps: [] });
     expect((await login(account.email)).json()).toMatchObject({ channel: 'sms', methods: ['sms', 'email'] });
   });
@@ -99,7 +102,7 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
   it('the first choice can be set back to SMS while keeping the app; choosing the app needs one', async () => {
     const account = await makeAccount(t.services);
     const me = asWeb(t, await signInWeb(t, account));
-    expect((await me('PATCH', '/me/two-factor', { preferred: 'totp' })).json().code).toBe('conflict');
+    expect((await me('PATCH', '/me/two-factor', { preferred: 'totp' })).json<Problem>().code).toBe('conflict');
     await enrol(me);
     expect((await me('PATCH', '/me/two-factor', { preferred: 'sms' })).statusCode).toBe(204);
     expect((await login(account.email)).json()).toMatchObject({ channel: 'sms', methods: ['sms', 'email', 'totp'] });
@@ -110,7 +113,7 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
     expect((await me('GET', '/me/two-factor')).json()).toMatchObject({ enabled: true, optOutAllowed: false });
     const refused = await me('PATCH', '/me/two-factor', { enabled: false });
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().code).toBe('two_factor_required');
+    expect(refused.json<Problem>().code).toBe('two_factor_required');
   });
 });
 
@@ -125,15 +128,15 @@ describe.each(testDbKinds())('two-step verification switched off where the polic
     const account = await makeAccount(t.services);
     const me = asWeb(t, await signInWeb(t, account));
     t.clock.advanceMinutes(11);
-    expect((await me('PATCH', '/me/two-factor', { enabled: false })).json().code).toBe('step_up_required');
+    expect((await me('PATCH', '/me/two-factor', { enabled: false })).json<Problem>().code).toBe('step_up_required');
     await me('POST', '/auth/step-up/password', { password: TEST_PASSWORD });
     expect((await me('PATCH', '/me/two-factor', { enabled: false })).statusCode).toBe(204);
     expect(await messageMatching(t, account.email, /Tvåstegsverifiering är avstängd/)).toBeDefined();
 
     const signed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: TEST_PASSWORD } });
-    expect(signed.json().status).toBe('signed_in');
+    expect(signed.json<LoginResponse>().status).toBe('signed_in');
     const cookie = signed.cookies.find((c) => c.name === '__Host-pv_session')!;
     const session = await t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { [cookie.name]: cookie.value } });
-    expect(session.json().secondFactor).toBe('password_only');
+    expect(session.json<{ secondFactor: string }>().secondFactor).toBe('password_only');
   });
 });

@@ -6,6 +6,7 @@ import { signInApp } from '../../../test/sign-in.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { installationMembers, type Member } from './installations.tables.ts';
 import { PERMISSIONS } from './permissions.rules.ts';
+import type { Problem } from '../../../contract/problem.ts';
 
 /**
  * SPEC §4.2: every installation endpoint × every kind of caller, expected outcomes generated
@@ -142,7 +143,7 @@ describe('authorization matrix of the installation endpoints', () => {
       headers: headers.owner,
       payload: { level: 'user', name: 'Ivar Inbjuden', email, phone: '0701231234' },
     });
-    ids.invitationId = invited.json().id;
+    ids.invitationId = invited.json<{ id: string }>().id;
     inviteToken = (await t.latestMessage(email))!.body.match(/#token=([A-Za-z0-9_-]{43})/)![1]!;
   }
 
@@ -152,7 +153,7 @@ describe('authorization matrix of the installation endpoints', () => {
         const methods = [route.method].flat().filter((m) => m !== 'HEAD');
         const url = route.url;
         if (!/^\/api\/v1\/(installations|invitations)/.test(url)) return;
-        for (const method of methods) routes.push({ key: `${method} ${url}`, permission: (route.config as { permission?: InstallationAction } | undefined)?.permission });
+        for (const method of methods) routes.push({ key: `${method} ${url}`, permission: (route.config)?.permission });
       },
     });
     const s = t.services;
@@ -233,7 +234,7 @@ describe('authorization matrix of the installation endpoints', () => {
     const method = key.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     const response = await t.app.inject({ method, url: c.url(ids), headers: headers[role], payload: c.body?.(ids, n) as object | undefined });
     const want = expected(key, c, role);
-    const body = response.body ? response.json() : {};
+    const body: Partial<Problem> = response.body ? response.json<Problem>() : {};
     if (want !== 'allow') expect(body.code, response.body).toBe(want);
     else if (c.refusal?.(role)) expect(body.code, response.body).toBe(c.refusal(role));
     else expect(response.statusCode, response.body).toBeLessThan(300);
@@ -249,7 +250,7 @@ describe('authorization matrix of the installation endpoints', () => {
       if (!permission) continue;
       const method = key.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
       const response = await t.app.inject({ method, url: c.url(ids), headers: headers.administrator, payload: c.body?.(ids, 0) as object | undefined });
-      const stepUp = response.statusCode === 403 && response.json().code === 'step_up_required';
+      const stepUp = response.statusCode === 403 && response.json<Problem>().code === 'step_up_required';
       expect(stepUp, `${key}: ${response.body}`).toBe(PERMISSIONS[permission].stepUp);
       await t.services.db.insert(installationMembers).values(memberships).onConflictDoNothing();
     }

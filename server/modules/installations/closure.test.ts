@@ -5,6 +5,7 @@ import { signInWeb } from '../../../test/sign-in.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
 import { listInstallationAudit } from '../audit/index.ts';
+import type { Problem } from '../../../contract/problem.ts';
 
 /** Closing an account (SPEC §3.12) as the installations see it. */
 describe.each(testDbKinds())('closing an account with installations on %s', (db) => {
@@ -20,9 +21,9 @@ describe.each(testDbKinds())('closing an account with installations on %s', (db)
     const me = asWeb(t, await signInWeb(t, owner));
     const refused = await me('POST', '/me/close');
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().code).toBe('owner_must_transfer');
+    expect(refused.json<Problem>().code).toBe('owner_must_transfer');
     const list = await me('GET', '/installations');
-    expect(list.json().map((i: { id: string }) => i.id)).toContain(installation.id);
+    expect(list.json<{ id: string }[]>().map((i) => i.id)).toContain(installation.id);
   });
 
   it('a member leaves every installation, audited, and the owner is told', async () => {

@@ -21,7 +21,7 @@ declare module 'fastify' {
 export function guardInstallationRoutes(app: FastifyInstance, installations: InstallationsService): void {
   app.decorateRequest('installationAccess', null);
   app.addHook('onRoute', (route) => {
-    const config = route.config as { permission?: InstallationAction } | undefined;
+    const config = route.config;
     if (route.url.includes(':installationId') && !config?.permission) {
       throw new Error(`${String(route.method)} ${route.url} must name a permission`);
     }

@@ -7,6 +7,7 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-a
 import { testDbKinds } from '../../../test/test-db.ts';
 import { findAccountById, type Account } from '../identity/index.ts';
 import { installationInvitations } from './installations.tables.ts';
+import type { Problem } from '../../../contract/problem.ts';
 
 /** Issue 14 item 3: the invitee confirms (or replaces) the number the inviter typed while accepting (ADR 0045). */
 describe.each(testDbKinds())('the invited person keeps the phone the inviter typed, on %s', (db) => {
@@ -37,7 +38,7 @@ describe.each(testDbKinds())('the invited person keeps the phone the inviter typ
   const storedPhone = async (email: string) =>
     (await t.services.db.select({ phone: installationInvitations.phone }).from(installationInvitations).where(eq(installationInvitations.email, email))).map((r) => r.phone);
   const loginChannel = async (email: string) =>
-    (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } })).json().channel;
+    (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } })).json<{ channel: string }>().channel;
   /** An account as registering makes it: no phone yet, so its codes go by e-mail. */
   const newcomer = (email: string) => makeAccount(t.services, { email, phone: null });
   const reload = async (account: Account) => (await findAccountById(t.services.db, account.id))!;
@@ -50,11 +51,11 @@ describe.each(testDbKinds())('the invited person keeps the phone the inviter typ
     expect((await me('POST', '/invitations/phone', { token })).json()).toEqual({ phone: '+46701234567' });
     const sent = await me('POST', '/invitations/phone/code', { token, phone: '+46701234567' });
     expect(sent.statusCode).toBe(200);
-    expect(sent.json().sentTo).toMatch(/67$/);
+    expect(sent.json<{ sentTo: string }>().sentTo).toMatch(/67$/);
     const sms = await t.latestMessage('+46701234567');
     expect(sms?.channel).toBe('sms');
     // A wrong code changes nothing.
-    expect((await me('POST', '/invitations/phone/verify', { token, code: '000000' })).json().code).toBe('invalid_code');
+    expect((await me('POST', '/invitations/phone/verify', { token, code: '000000' })).json<Problem>().code).toBe('invalid_code');
     expect((await reload(nina)).phoneVerifiedAt).toBeNull();
     expect((await me('POST', '/invitations/phone/verify', { token, code: await t.latestCode('+46701234567') })).statusCode).toBe(204);
 
@@ -63,7 +64,7 @@ describe.each(testDbKinds())('the invited person keeps the phone the inviter typ
     expect(confirmed.phoneVerifiedAt).not.toBeNull();
     // Confirmed: nothing is offered any more, and the account page is where it changes.
     expect((await me('POST', '/invitations/phone', { token })).json()).toEqual({ phone: null });
-    expect((await me('POST', '/invitations/phone/code', { token, phone: '0709876543' })).json().code).toBe('phone_already_verified');
+    expect((await me('POST', '/invitations/phone/code', { token, phone: '0709876543' })).json<Problem>().code).toBe('phone_already_verified');
 
     expect((await me('POST', '/invitations/accept', { token })).statusCode).toBe(200);
     expect(await storedPhone(nina.email)).toEqual([null]);
@@ -74,7 +75,7 @@ describe.each(testDbKinds())('the invited person keeps the phone the inviter typ
     const token = await invite('other@example.com', '070-666 77 88');
     const invitee = await newcomer('other@example.com');
     const me = asWeb(t, await signInWeb(t, invitee));
-    expect((await me('POST', '/invitations/phone/code', { token, phone: 'not a number' })).json().code).toBe('invalid_phone');
+    expect((await me('POST', '/invitations/phone/code', { token, phone: 'not a number' })).json<Problem>().code).toBe('invalid_phone');
     await me('POST', '/invitations/phone/code', { token, phone: '073-555 66 77' });
     expect(await t.latestMessage('+46706667788')).toBeUndefined();
     expect((await me('POST', '/invitations/phone/verify', { token, code: await t.latestCode('+46735556677') })).statusCode).toBe(204);
@@ -95,7 +96,7 @@ describe.each(testDbKinds())('the invited person keeps the phone the inviter typ
     expect(await storedPhone(invitee.email)).toEqual([null]);
     expect(await loginChannel(invitee.email)).toBe('email');
     // With the invitation spent, its number can no longer be confirmed through it.
-    expect((await me('POST', '/invitations/phone/verify', { token, code: await t.latestCode('+46701234567') })).json().code).toBe('invitation_used');
+    expect((await me('POST', '/invitations/phone/verify', { token, code: await t.latestCode('+46701234567') })).json<Problem>().code).toBe('invitation_used');
     expect((await reload(invitee)).phone).toBeNull();
   });
 
@@ -104,8 +105,8 @@ describe.each(testDbKinds())('the invited person keeps the phone the inviter typ
     const invitee = await makeAccount(t.services, { email: 'has-phone@example.com', phone: '+46702223344' });
     const me = asWeb(t, await signInWeb(t, invitee));
     expect((await me('POST', '/invitations/phone', { token })).json()).toEqual({ phone: null });
-    expect((await me('POST', '/invitations/phone/code', { token, phone: '070-999 88 77' })).json().code).toBe('phone_already_verified');
-    expect((await me('POST', '/invitations/phone/verify', { token, code: '123456' })).json().code).toBe('phone_already_verified');
+    expect((await me('POST', '/invitations/phone/code', { token, phone: '070-999 88 77' })).json<Problem>().code).toBe('phone_already_verified');
+    expect((await me('POST', '/invitations/phone/verify', { token, code: '123456' })).json<Problem>().code).toBe('phone_already_verified');
     expect(await t.latestMessage('+46709998877')).toBeUndefined();
     await me('POST', '/invitations/accept', { token });
     const joined = await reload(invitee);
@@ -116,29 +117,29 @@ describe.each(testDbKinds())('the invited person keeps the phone the inviter typ
 
   it('only the signed-in invited address, with an open invitation, may confirm through it', async () => {
     const token = await invite('right-one@example.com');
-    expect((await signedOut(t)('POST', '/invitations/phone', { token })).json().code).toBe('unauthenticated');
+    expect((await signedOut(t)('POST', '/invitations/phone', { token })).json<Problem>().code).toBe('unauthenticated');
     const stranger = asWeb(t, await signInWeb(t, await newcomer('stranger@example.com')));
-    expect((await stranger('POST', '/invitations/phone', { token })).json().code).toBe('invitation_wrong_account');
-    expect((await stranger('POST', '/invitations/phone/code', { token, phone: '+46701234567' })).json().code).toBe('invitation_wrong_account');
+    expect((await stranger('POST', '/invitations/phone', { token })).json<Problem>().code).toBe('invitation_wrong_account');
+    expect((await stranger('POST', '/invitations/phone/code', { token, phone: '+46701234567' })).json<Problem>().code).toBe('invitation_wrong_account');
     const me = asWeb(t, await signInWeb(t, await newcomer('right-one@example.com')));
     expect((await me('POST', '/invitations/phone', { token })).json()).toEqual({ phone: '+46701234567' });
-    expect((await me('POST', '/invitations/phone', { token: 'x'.repeat(43) })).json().code).toBe('invitation_not_found');
+    expect((await me('POST', '/invitations/phone', { token: 'x'.repeat(43) })).json<Problem>().code).toBe('invitation_not_found');
   });
 
   it('erases the typed number when the invitation is revoked or replaced after expiring', async () => {
     await invite('revoked@example.com');
     const [open] = (await t.app.inject({ method: 'GET', url: `/api/v1/installations/${installationId}/invitations`, headers: asOwner }))
-      .json()
+      .json<Array<{ id: string; email: string; phone: string | null }>>()
       .filter((i: { email: string }) => i.email === 'revoked@example.com');
-    expect(open.phone).toBe('+46701234567');
-    await t.app.inject({ method: 'DELETE', url: `/api/v1/installations/${installationId}/invitations/${open.id}`, headers: asOwner });
+    expect(open!.phone).toBe('+46701234567');
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/installations/${installationId}/invitations/${open!.id}`, headers: asOwner });
     expect(await storedPhone('revoked@example.com')).toEqual([null]);
 
     const expiredToken = await invite('expired@example.com', '070-111 22 33');
     t.clock.advance(7 * 86400_000 + 1000);
     asOwner = (await signInApp(t, owner)).headers;
     const me = asWeb(t, await signInWeb(t, await newcomer('expired@example.com')));
-    expect((await me('POST', '/invitations/phone', { token: expiredToken })).json().code).toBe('invitation_expired');
+    expect((await me('POST', '/invitations/phone', { token: expiredToken })).json<Problem>().code).toBe('invitation_expired');
     await invite('expired@example.com', '070-444 55 66');
     expect((await storedPhone('expired@example.com')).sort()).toEqual(['+46704445566', null]);
 

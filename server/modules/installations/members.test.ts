@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
 import { listInstallationAudit } from '../audit/index.ts';
 import type { Account } from '../identity/index.ts';
+import type { Problem } from '../../../contract/problem.ts';
 
 describe.each(testDbKinds())('members and levels (SPEC §4.4) on %s', (db) => {
   let t: TestApp;
@@ -47,26 +48,26 @@ describe.each(testDbKinds())('members and levels (SPEC §4.4) on %s', (db) => {
     );
 
   it('never removes, demotes or lets go of the system owner', async () => {
-    expect((await leave(as.owner)).json().code).toBe('last_owner');
-    expect((await remove(as.owner, owner.id)).json().code).toBe('last_owner');
-    expect((await remove(as.admin, owner.id)).json().code).toBe('last_owner');
-    expect((await change(as.owner, owner.id, { level: 'administrator' })).json().code).toBe('last_owner');
-    expect((await change(as.admin, owner.id, { level: 'user' })).json().code).toBe('last_owner');
+    expect((await leave(as.owner)).json<Problem>().code).toBe('last_owner');
+    expect((await remove(as.owner, owner.id)).json<Problem>().code).toBe('last_owner');
+    expect((await remove(as.admin, owner.id)).json<Problem>().code).toBe('last_owner');
+    expect((await change(as.owner, owner.id, { level: 'administrator' })).json<Problem>().code).toBe('last_owner');
+    expect((await change(as.admin, owner.id, { level: 'user' })).json<Problem>().code).toBe('last_owner');
     // Nor can a second owner appear: ownership moves through customer service (SPEC §7.3).
-    expect((await change(as.owner, user.id, { level: 'owner' })).json().code).toBe('level_not_allowed');
+    expect((await change(as.owner, user.id, { level: 'owner' })).json<Problem>().code).toBe('level_not_allowed');
     expect((await levels())['Olle Ägare']).toBe('owner');
   });
 
   it('lets only the owner make administrators; administrators manage only levels below them', async () => {
-    expect((await change(as.admin, user.id, { level: 'administrator' })).json().code).toBe('level_not_allowed');
-    expect((await change(as.admin, admin2.id, { level: 'user' })).json().code).toBe('level_not_allowed');
-    expect((await remove(as.admin, admin2.id)).json().code).toBe('level_not_allowed');
-    expect((await change(as.admin, admin.id, { level: 'user' })).json().code).toBe('level_not_allowed');
+    expect((await change(as.admin, user.id, { level: 'administrator' })).json<Problem>().code).toBe('level_not_allowed');
+    expect((await change(as.admin, admin2.id, { level: 'user' })).json<Problem>().code).toBe('level_not_allowed');
+    expect((await remove(as.admin, admin2.id)).json<Problem>().code).toBe('level_not_allowed');
+    expect((await change(as.admin, admin.id, { level: 'user' })).json<Problem>().code).toBe('level_not_allowed');
     expect((await change(as.owner, user.id, { level: 'administrator' })).statusCode).toBe(204);
     expect((await change(as.owner, user.id, { level: 'user' })).statusCode).toBe(204);
     expect((await change(as.admin, user.id, { level: 'restricted', accessWindow: { startTime: '08:00', endTime: '17:00' } })).statusCode).toBe(204);
     expect((await change(as.admin, user.id, { level: 'user' })).statusCode).toBe(204);
-    expect((await change(as.admin, user.id, { accessWindow: { weekdays: [1] } })).json().code).toBe('invalid_access_window');
+    expect((await change(as.admin, user.id, { accessWindow: { weekdays: [1] } })).json<Problem>().code).toBe('invalid_access_window');
     const audit = await listInstallationAudit(t.services.db, installationId);
     expect(audit.filter((a) => a.action === 'member_changed' && a.targetAccountId === user.id)).toHaveLength(4);
   });
@@ -76,8 +77,8 @@ describe.each(testDbKinds())('members and levels (SPEC §4.4) on %s', (db) => {
     const get = () => t.app.inject({ method: 'GET', url: `/api/v1/installations/${installationId}`, headers: as.restricted });
     expect((await get()).statusCode).toBe(200);
     expect((await change(as.owner, restricted.id, { accessWindow: { weekdays: [6, 7] } })).statusCode).toBe(204);
-    expect((await get()).json().code).toBe('access_window_closed');
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/installations', headers: as.restricted })).json();
+    expect((await get()).json<Problem>().code).toBe('access_window_closed');
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/installations', headers: as.restricted })).json<unknown[]>();
     expect(list[0]).toMatchObject({ level: 'restricted', withinAccessWindow: false, allowedActions: ['membership.leave'] });
     expect((await change(as.admin, restricted.id, { accessWindow: { weekdays: [4], startTime: '09:00', endTime: '17:00' } })).statusCode).toBe(204);
     expect((await get()).statusCode).toBe(200);
@@ -88,13 +89,13 @@ describe.each(testDbKinds())('members and levels (SPEC §4.4) on %s', (db) => {
     let mail = await t.latestMessage(owner.email);
     expect(mail?.subject).toBe(`En användare har tagits bort från Villa Testgården`);
     expect(mail?.body).toMatch(/Anna Admin har tagit bort Rut Begränsad/);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/installations/${installationId}`, headers: as.restricted })).json().code).toBe('not_found');
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/installations/${installationId}`, headers: as.restricted })).json<Problem>().code).toBe('not_found');
 
     expect((await leave(as.user)).statusCode).toBe(204);
     mail = await t.latestMessage(owner.email);
     expect(mail?.body).toMatch(/Ulf Användare har lämnat larmsystemet/);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/installations', headers: as.user })).json()).toEqual([]);
-    expect((await remove(as.owner, user.id)).json().code).toBe('not_found');
+    expect((await remove(as.owner, user.id)).json<Problem>().code).toBe('not_found');
 
     const audit = await listInstallationAudit(t.services.db, installationId);
     expect(audit.slice(0, 2).map((a) => [a.action, a.actorAccountId, a.targetAccountId])).toEqual([

@@ -3,6 +3,7 @@ import { makeAccount, makeInstallation } from '../../../test/factories.ts';
 import { signInApp } from '../../../test/sign-in.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { testDbKinds } from '../../../test/test-db.ts';
+import type { Problem } from '../../../contract/problem.ts';
 
 /**
  * The overview (issue 14 item 12) gathers figures from pages a level may or may not open: each
@@ -79,18 +80,18 @@ describe.each(testDbKinds())('installation overview on %s', (db) => {
   it('refuses a restricted user outside the window, as the installation itself does', async () => {
     const response = await overview('outWindow');
     expect(response.statusCode).toBe(403);
-    expect(response.json().code).toBe('access_window_closed');
+    expect(response.json<Problem>().code).toBe('access_window_closed');
   });
 
   it('does not tell a stranger the installation exists, nor someone signed out anything', async () => {
     const stranger = await overview('foreign');
     expect(stranger.statusCode).toBe(404);
-    expect(stranger.json().code).toBe('not_found');
+    expect(stranger.json<Problem>().code).toBe('not_found');
     const unknown = await overview('owner', '00000000-0000-4000-8000-000000000000');
-    expect(unknown.json().code).toBe('not_found');
+    expect(unknown.json<Problem>().code).toBe('not_found');
     const signedOut = await overview('anonymous');
     expect(signedOut.statusCode).toBe(401);
-    expect(signedOut.json().code).toBe('unauthenticated');
+    expect(signedOut.json<Problem>().code).toBe('unauthenticated');
   });
 
   it('follows changes: a new customer word, a removed contact person, an administrator made a user', async () => {
@@ -98,7 +99,7 @@ describe.each(testDbKinds())('installation overview on %s', (db) => {
     await s.codeWords.set(installation, owner, { customerWord: 'Lingonris' });
     const [first] = await s.contacts.list(installationId);
     await s.contacts.remove(installationId, owner, first!.id);
-    const body = (await overview('owner')).json();
+    const body = (await overview('owner')).json<{ codeWords: unknown; contactPersons: unknown }>();
     expect(body.codeWords).toEqual({ customerWordSet: true, companyWordSet: true, customerWordLocked: false });
     expect(body.contactPersons).toEqual({ count: 1, max: 5 });
 
