@@ -219,7 +219,14 @@ async function argon2Rate(hash: string, childEnv: Record<string, string>): Promi
   });
   try {
     const rate = await child.waitForMessage<Argon2Rate>('argon2', (settings.argon2Seconds + 60) * 1000);
-    return { verifications: rate.verifications, seconds: round3(rate.seconds), perSecond: round1(rate.perSecond), inFlight: rate.inFlight, cpuUsPerVerification: round1(rate.cpuUsPerVerification), eventLoopP99Ms: rate.eventLoopP99Ms };
+    return {
+      verifications: rate.verifications,
+      seconds: round3(rate.seconds),
+      perSecond: round1(rate.perSecond),
+      inFlight: rate.inFlight,
+      cpuUsPerVerification: round1(rate.cpuUsPerVerification),
+      eventLoopP99Ms: rate.eventLoopP99Ms,
+    };
   } finally {
     await child.stop();
   }
@@ -302,12 +309,17 @@ async function main(): Promise<void> {
     // BENCH_PROFILE_DIR: CPU profiles of the server and the baseline (written on exit) go there.
     const profile = env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_PROFILE_DIR}`] : [];
     const server = startChild('server', './instrumented-server.ts', { ...serverEnv, PORT: String(serverPort) }, profile);
-    const baseline = startChild('baseline', './baseline-server.ts', {
-      PATH: serverEnv.PATH!,
-      DATABASE_URL: url,
-      DATABASE_POOL_SIZE: String(settings.poolSize),
-      PORT: '0',
-    }, profile);
+    const baseline = startChild(
+      'baseline',
+      './baseline-server.ts',
+      {
+        PATH: serverEnv.PATH!,
+        DATABASE_URL: url,
+        DATABASE_POOL_SIZE: String(settings.poolSize),
+        PORT: '0',
+      },
+      profile,
+    );
     log(`server pid ${server.process.pid}, baseline pid ${baseline.process.pid}`);
     const serverUrl = `http://127.0.0.1:${serverPort}`;
     const { port: baselinePort } = await baseline.waitForMessage<{ port: number }>('ready', 60_000);
@@ -432,9 +444,7 @@ async function main(): Promise<void> {
     }
     const loginSide = combine(loginRounds);
     assertClean('POST /api/v1/auth/login', loginSide);
-    const argon2PerSecond = round1(
-      argon2Rounds.reduce((a, r) => a + r.verifications, 0) / argon2Rounds.reduce((a, r) => a + r.seconds, 0),
-    );
+    const argon2PerSecond = round1(argon2Rounds.reduce((a, r) => a + r.verifications, 0) / argon2Rounds.reduce((a, r) => a + r.seconds, 0));
     const rawAround = (round: number) => (argon2Rounds[round]!.perSecond + argon2Rounds[round + 1]!.perSecond) / 2;
     const loginRoundRatios = loginRounds.map((s, i) => round3(s.requestsPerSecond / rawAround(i)));
     const loginRatio = round3(median(loginRoundRatios));

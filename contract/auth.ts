@@ -94,7 +94,10 @@ export type CodeRequired = z.infer<typeof codeRequired>;
 export type SignedIn = z.infer<typeof signedIn>;
 export type Me = z.infer<typeof me>;
 
-const b64url = z.string().max(4096).regex(/^[A-Za-z0-9_-]*$/);
+const b64url = z
+  .string()
+  .max(4096)
+  .regex(/^[A-Za-z0-9_-]*$/);
 
 /** What the browser's WebAuthn call returns (as @simplewebauthn/browser serialises it); checked in full by the server. */
 export const passkeyAssertion = z.object({

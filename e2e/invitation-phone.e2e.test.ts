@@ -9,7 +9,6 @@ const inviteePassword = 'Blå häst springer 42 varv';
 describeInBrowser('An invited person keeps the mobile number the owner typed (ADR 0045)', () => {
   const portal = portalForSuite();
 
-
   describe.each(['sv', 'en'] as const)('in %s', (language) => {
     const t = texts(language);
     const i = t.installation;

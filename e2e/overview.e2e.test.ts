@@ -21,20 +21,27 @@ describeInBrowser('The overview at a glance and invoice documents in a real brow
       const owner = await portal.createAccount({ name: 'Olga Översikt', language });
       const user = await portal.createAccount({ name: 'Ulf Användare', language });
       const alias = `Villa Överblick ${language}`;
-      const installation = await portal.createInstallation([{ accountId: owner.id, level: 'owner' }, { accountId: user.id, level: 'user' }], alias, {
-        contractNumber: `AV-glance-${n}`,
-        startDate: '2025-03-01',
-        bindingMonths: 24,
-        services: ['alarm_monitoring'],
-        monthlyPriceOre: 39_900,
-        terminationState: 'none',
-        terminationRequestedOn: null,
-        terminationEndsOn: null,
-        invoices: [
-          { number: `D-${n}-1`, issuedOn: '2026-10-01', dueOn: '2026-10-31', amountOre: 39_900, status: 'paid' },
-          { number: `D-${n}-2`, issuedOn: '2026-11-01', dueOn: '2026-11-30', amountOre: 39_900, status: 'unpaid', documentUrl: `https://billing.example.com/invoices/D-${n}-2.pdf` },
+      const installation = await portal.createInstallation(
+        [
+          { accountId: owner.id, level: 'owner' },
+          { accountId: user.id, level: 'user' },
         ],
-      });
+        alias,
+        {
+          contractNumber: `AV-glance-${n}`,
+          startDate: '2025-03-01',
+          bindingMonths: 24,
+          services: ['alarm_monitoring'],
+          monthlyPriceOre: 39_900,
+          terminationState: 'none',
+          terminationRequestedOn: null,
+          terminationEndsOn: null,
+          invoices: [
+            { number: `D-${n}-1`, issuedOn: '2026-10-01', dueOn: '2026-10-31', amountOre: 39_900, status: 'paid' },
+            { number: `D-${n}-2`, issuedOn: '2026-11-01', dueOn: '2026-11-30', amountOre: 39_900, status: 'unpaid', documentUrl: `https://billing.example.com/invoices/D-${n}-2.pdf` },
+          ],
+        },
+      );
       const s = portal.services;
       await s.codeWords.set(installation, owner, { companyWord: 'Kantarell' });
       await s.contacts.add(installation.id, owner, { name: 'Sven Granne', phones: ['0701740010'], relation: 'Granne', keyHolder: true });

@@ -68,11 +68,7 @@ export async function startPortal(env: Record<string, string> = {}) {
     createAccount: (overrides: Parameters<typeof makeAccount>[1] = {}) => makeAccount(services, overrides),
 
     /** An installation with these members, as the company provisions it; a contract may come with it. */
-    async createInstallation(
-      members: Parameters<typeof makeInstallation>[1],
-      alias?: string,
-      contract?: Omit<Parameters<typeof services.contracts.record>[0], 'installationId'>,
-    ) {
+    async createInstallation(members: Parameters<typeof makeInstallation>[1], alias?: string, contract?: Omit<Parameters<typeof services.contracts.record>[0], 'installationId'>) {
       const installation = await makeInstallation(services, members, alias);
       if (contract) await services.contracts.record({ ...contract, installationId: installation.id });
       return installation;

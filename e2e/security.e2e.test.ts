@@ -154,7 +154,10 @@ describeInBrowser('Mina sidor › Säkerhet in a real browser', () => {
 
       await list.getByRole('button', { name: s.common.remove }).click();
       await page.getByText(s.devices.empty).waitFor();
-      await page.getByRole('status').filter({ hasText: s.devices.removed.split('{{name}}')[1]!.trim() }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: s.devices.removed.split('{{name}}')[1]!.trim() })
+        .waitFor();
       await checkPage(page, 'security-devices-removed', language);
 
       // No longer trusted: the next sign-in asks for a code again.
@@ -193,7 +196,11 @@ describeInBrowser('Mina sidor › Säkerhet in a real browser', () => {
       const list = page.getByRole('list', { name: s.integrations.listTitle });
       await list.getByText('Home Assistant').waitFor();
       await list.getByText(s.integrations.scope.read_write).waitFor();
-      await list.getByText(s.common.neverUsed).or(list.getByText(s.common.lastUsed.split('{{date}}')[0]!.trim())).first().waitFor();
+      await list
+        .getByText(s.common.neverUsed)
+        .or(list.getByText(s.common.lastUsed.split('{{date}}')[0]!.trim()))
+        .first()
+        .waitFor();
       await checkPage(page, 'security-integrations-listed', language);
 
       await list.getByRole('button', { name: s.integrations.revokeNamed.replace('{{name}}', 'Home Assistant') }).click();

@@ -82,7 +82,10 @@ describeInBrowser('Mina sidor in a real browser', () => {
       const wait = t.signIn.resendWait.split('{{time}}')[0]!;
       await expect.poll(() => page.getByRole('timer').textContent()).toMatch(new RegExp(`^${wait}\\d s`));
       await checkPage(page, 'sign-in-resend-wait', language);
-      await page.getByRole('status').getByText(t.signIn.waitOver).waitFor({ timeout: (RESEND_INTERVAL_SECONDS + 5) * 1000 });
+      await page
+        .getByRole('status')
+        .getByText(t.signIn.waitOver)
+        .waitFor({ timeout: (RESEND_INTERVAL_SECONDS + 5) * 1000 });
       await checkPage(page, 'sign-in-code-by-email', language);
 
       await page.getByLabel(t.signIn.code).fill(await portal.latestCode(account.email));

@@ -27,7 +27,13 @@ function configFromEnv(): Config {
 
 async function withServices<T>(run: (services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
   const config = configFromEnv();
-  const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 2, timeouts: config.databaseTimeouts, schema: 'check' });
+  const database = await createDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    poolSize: 2,
+    timeouts: config.databaseTimeouts,
+    schema: 'check',
+  });
   const services = createServices({ config, database, clock: systemClock, logger: pino({ level: config.logLevel, serializers: logSerializers }) });
   try {
     return await run(services);
@@ -84,7 +90,9 @@ account
     if (options.passwordStdin) {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+      password = Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/\r?\n$/, '');
     }
     const created = await withServices((services) =>
       services.identity.accounts.create({
@@ -101,7 +109,7 @@ account
 account
   .command('unlock')
   .description('lift the lock after too many failed sign-ins, once customer service has identified the caller')
-  .argument('<email>', 'the account\'s e-mail address')
+  .argument('<email>', "the account's e-mail address")
   .action(async (email: string) => {
     const unlocked = await withServices((services) => services.identity.lockout.unlock(email));
     console.log(unlocked ? `unlocked ${email}` : `${email} was not locked`);
@@ -126,7 +134,13 @@ program
     const config = configFromEnv();
     // One connection per message in flight, or deliveries wait for the pool.
     const poolSize = Math.max(config.databasePoolSize, config.outbox.batchSize);
-    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize, timeouts: config.databaseTimeouts, schema: 'check' });
+    const database = await createDatabase({
+      url: config.databaseUrl,
+      dataDir: config.databaseUrl ? undefined : config.dataDir,
+      poolSize,
+      timeouts: config.databaseTimeouts,
+      schema: 'check',
+    });
     const services = createServices({ config, database, clock: systemClock, logger: pino({ level: config.logLevel, serializers: logSerializers }) });
     const stopBackground = await services.startBackground();
     services.logger.info('outbox worker running');

@@ -41,7 +41,13 @@ export async function serve(options: ServeOptions): Promise<void> {
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
   });
   logger.info({ version: packageVersion(), worker: config.worker }, 'starting Portvakt');
-  const database = await createDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: config.databasePoolSize, timeouts: config.databaseTimeouts, schema: config.migrateOnStart ? 'migrate' : 'check' });
+  const database = await createDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    poolSize: config.databasePoolSize,
+    timeouts: config.databaseTimeouts,
+    schema: config.migrateOnStart ? 'migrate' : 'check',
+  });
   const services = createServices({ config, database, clock: systemClock, logger });
 
   const demoPassword = config.demoPassword ?? devSecrets?.demoPassword;

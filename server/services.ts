@@ -76,7 +76,27 @@ export function createServices(options: ServiceOptions) {
       await worker.stop();
     };
   }
-  return { config, database, databaseAvailability, db, clock, logger, metrics, notifications, hasher, identity, accountClosure, installations, codeWords, contacts, contracts, overview, providers, worker, startBackground };
+  return {
+    config,
+    database,
+    databaseAvailability,
+    db,
+    clock,
+    logger,
+    metrics,
+    notifications,
+    hasher,
+    identity,
+    accountClosure,
+    installations,
+    codeWords,
+    contacts,
+    contracts,
+    overview,
+    providers,
+    worker,
+    startBackground,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -15,10 +15,13 @@ function startReverseProxy(target: number): Promise<http.Server> {
   const proxy = http.createServer((incoming, outgoing) => {
     const sent = incoming.headers['x-forwarded-for'];
     const forwardedFor = [sent, incoming.socket.remoteAddress].filter(Boolean).join(', ');
-    const upstream = http.request({ host: '127.0.0.1', port: target, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, 'x-forwarded-for': forwardedFor } }, (answer) => {
-      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(outgoing);
-    });
+    const upstream = http.request(
+      { host: '127.0.0.1', port: target, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, 'x-forwarded-for': forwardedFor } },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
     incoming.pipe(upstream);
   });
   return new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => resolve(proxy)));
@@ -37,7 +40,10 @@ describe('behind a reverse proxy (TRUST_PROXY=1)', () => {
         { host: '127.0.0.1', port: proxyPort, localAddress: CLIENT_ADDRESS, method, path, headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...options.headers } },
         (answer) => {
           let text = '';
-          answer.setEncoding('utf8').on('data', (chunk) => (text += chunk)).on('end', () => resolve({ status: answer.statusCode ?? 0, json: text ? JSON.parse(text) : null }));
+          answer
+            .setEncoding('utf8')
+            .on('data', (chunk) => (text += chunk))
+            .on('end', () => resolve({ status: answer.statusCode ?? 0, json: text ? JSON.parse(text) : null }));
         },
       );
       request.on('error', reject).end(payload);
@@ -81,7 +87,10 @@ describe('behind a reverse proxy (TRUST_PROXY=1)', () => {
     t.clock.advance(300_000);
     const statuses: number[] = [];
     for (let i = 0; i < 45; i++) {
-      const answer = await send('POST', '/api/v1/auth/login', { body: { email: `nobody${i}@example.com`, password: 'wrong password' }, headers: { 'x-forwarded-for': `203.0.113.${i + 1}` } });
+      const answer = await send('POST', '/api/v1/auth/login', {
+        body: { email: `nobody${i}@example.com`, password: 'wrong password' },
+        headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+      });
       statuses.push(answer.status);
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);

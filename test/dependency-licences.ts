@@ -5,9 +5,7 @@ import { dirname, join } from 'node:path';
  * Licences a production dependency may carry: permissive ones only, since Portvakt runs as a
  * public network service (a copyleft licence such as AGPL would oblige us to publish our code).
  */
-export const allowedLicences = new Set([
-  'MIT', 'MIT-0', 'ISC', '0BSD', 'BSD-2-Clause', 'BSD-3-Clause', 'Apache-2.0', 'BlueOak-1.0.0', 'CC0-1.0', 'Unlicense',
-]);
+export const allowedLicences = new Set(['MIT', 'MIT-0', 'ISC', '0BSD', 'BSD-2-Clause', 'BSD-3-Clause', 'Apache-2.0', 'BlueOak-1.0.0', 'CC0-1.0', 'Unlicense']);
 
 /** Whether an SPDX expression is allowed: one allowed choice of an OR suffices, every part of an AND must be. */
 export function licenceAllowed(expression: string): boolean {

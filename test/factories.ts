@@ -5,10 +5,7 @@ import { TEST_PASSWORD } from './test-app.ts';
 let counter = 0;
 
 /** An active account with verified e-mail and phone, ready to sign in. */
-export async function makeAccount(
-  services: Services,
-  overrides: Partial<{ email: string; name: string; phone: string | null; language: 'sv' | 'en'; password: string }> = {},
-) {
+export async function makeAccount(services: Services, overrides: Partial<{ email: string; name: string; phone: string | null; language: 'sv' | 'en'; password: string }> = {}) {
   counter += 1;
   return services.identity.accounts.create({
     email: overrides.email ?? `person${counter}@example.com`,

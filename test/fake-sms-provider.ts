@@ -64,14 +64,34 @@ export async function startFakeSmsProvider(options: { latencyMs?: number } = {})
 
   const elksTime = (d: Date) => d.toISOString().replace('Z', '000');
   const elksView = (m: AcceptedSms) => ({
-    id: m.id, direction: 'outgoing', from: m.from, to: m.to, message: m.text, created: elksTime(m.created),
-    status: 'delivered', cost: parts(m.text) * 3500, parts: parts(m.text),
+    id: m.id,
+    direction: 'outgoing',
+    from: m.from,
+    to: m.to,
+    message: m.text,
+    created: elksTime(m.created),
+    status: 'delivered',
+    cost: parts(m.text) * 3500,
+    parts: parts(m.text),
   });
   const twilioView = (m: AcceptedSms) => ({
-    sid: m.id, account_sid: TWILIO_SID, api_version: '2010-04-01', to: m.to, from: m.from, body: m.text,
-    status: 'queued', direction: 'outbound-api', num_segments: String(parts(m.text)), num_media: '0',
-    price: null, price_unit: 'USD', error_code: null, error_message: null,
-    date_created: m.created.toUTCString().replace('GMT', '+0000'), date_sent: null, date_updated: m.created.toUTCString().replace('GMT', '+0000'),
+    sid: m.id,
+    account_sid: TWILIO_SID,
+    api_version: '2010-04-01',
+    to: m.to,
+    from: m.from,
+    body: m.text,
+    status: 'queued',
+    direction: 'outbound-api',
+    num_segments: String(parts(m.text)),
+    num_media: '0',
+    price: null,
+    price_unit: 'USD',
+    error_code: null,
+    error_message: null,
+    date_created: m.created.toUTCString().replace('GMT', '+0000'),
+    date_sent: null,
+    date_updated: m.created.toUTCString().replace('GMT', '+0000'),
     uri: `/2010-04-01/Accounts/${TWILIO_SID}/Messages/${m.id}.json`,
   });
 
@@ -85,7 +105,9 @@ export async function startFakeSmsProvider(options: { latencyMs?: number } = {})
     const auth = basicAuth(req);
     const authorised = elks ? auth?.[0] === ELKS_USER && auth[1] === ELKS_PASSWORD : auth?.[0] === TWILIO_SID && auth[1] === TWILIO_TOKEN;
     if (!authorised) {
-      return elks ? void res.writeHead(401, { 'content-type': 'text/plain' }).end('API access requires Basic HTTP authentication.') : json(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
+      return elks
+        ? void res.writeHead(401, { 'content-type': 'text/plain' }).end('API access requires Basic HTTP authentication.')
+        : json(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
     }
 
     if (req.method === 'GET') {
@@ -107,7 +129,9 @@ export async function startFakeSmsProvider(options: { latencyMs?: number } = {})
       return;
     }
     if (fault && fault !== 'accept-then-hang') {
-      return elks ? void res.writeHead(fault.status, { 'content-type': 'text/plain' }).end('Temporary failure') : json(res, fault.status, { code: 20500, message: 'Internal Server Error', status: fault.status });
+      return elks
+        ? void res.writeHead(fault.status, { 'content-type': 'text/plain' }).end('Temporary failure')
+        : json(res, fault.status, { code: 20500, message: 'Internal Server Error', status: fault.status });
     }
     const form = new URLSearchParams(body);
     const to = (elks ? form.get('to') : form.get('To')) ?? '';

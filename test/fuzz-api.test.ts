@@ -11,7 +11,11 @@ import type { Problem } from '../contract/problem.ts';
  */
 const RUNS = 1000;
 
-const junkString = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom('', ' ', '\u0000', '../../etc/passwd', "' OR 1=1 --", '<script>', 'x'.repeat(5000)));
+const junkString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 300 }),
+  fc.constantFrom('', ' ', '\u0000', '../../etc/passwd', "' OR 1=1 --", '<script>', 'x'.repeat(5000)),
+);
 const fieldNames = ['email', 'password', 'client', 'deviceToken', 'flowId', 'code', 'channel', 'trustDevice', 'deviceLabel', 'refreshToken', 'to', 'limit', 'name', 'language', 'phone'];
 const fieldValue = fc.oneof(junkString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
 const shapedBody = fc.dictionary(fc.constantFrom(...fieldNames), fieldValue, { maxKeys: 6 });
@@ -25,7 +29,13 @@ const request = fc.record({
   ),
   query: fc.dictionary(fc.constantFrom(...fieldNames, 'x'), junkString, { maxKeys: 3 }),
   param: junkString,
-  authorization: fc.option(fc.oneof(junkString, junkString.map((s) => `Bearer ${s}`)), { nil: undefined }),
+  authorization: fc.option(
+    fc.oneof(
+      junkString,
+      junkString.map((s) => `Bearer ${s}`),
+    ),
+    { nil: undefined },
+  ),
   cookie: fc.option(junkString, { nil: undefined }),
   csrf: fc.option(junkString, { nil: undefined }),
 });

@@ -49,9 +49,7 @@ describe.skipIf(!hasPostgres)('lockout under a concurrent attack on two server p
   it('50 concurrent wrong passwords: locked, and at most 4 were evaluated', async () => {
     const account = await makeAccount(services);
     const before = await evaluated('password', 'mismatch');
-    const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => post(servers[i % 2]!, '/auth/login', { email: account.email, password: `guess number ${i}` })),
-    );
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => post(servers[i % 2]!, '/auth/login', { email: account.email, password: `guess number ${i}` })));
     const statuses = answers.map((r) => r.status);
     expect(statuses.every((s) => s === 401 || s === 423)).toBe(true);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(3);
@@ -67,9 +65,7 @@ describe.skipIf(!hasPostgres)('lockout under a concurrent attack on two server p
     const step1 = await post(servers[0]!, '/auth/login', { email: account.email, password: TEST_PASSWORD });
     const { flowId } = (await step1.json()) as { flowId: string };
     const before = await evaluated('code', 'mismatch');
-    const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => post(servers[i % 2]!, '/auth/login/verify', { flowId, code: String(100000 + i * 7919).slice(0, 6) })),
-    );
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => post(servers[i % 2]!, '/auth/login/verify', { flowId, code: String(100000 + i * 7919).slice(0, 6) })));
     const statuses = answers.map((r) => r.status);
     // A guess may hit the real code by chance; everything else is refused.
     expect(statuses.every((s) => s === 401 || s === 423 || s === 200)).toBe(true);

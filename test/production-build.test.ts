@@ -49,7 +49,10 @@ describe('the production build (npm run build, npm ci --omit=dev, node dist/serv
   });
 
   it('starts with plain node on the built files, migrates, serves the portal and the API, and stops cleanly', async () => {
-    const { child, ready } = await startNodeProcess(['dist/server/main.js'], productionEnv(folder), /Server listening at (http:\/\/127\.0\.0\.1:\d+)/, 60_000, { cwd: folder, typescript: false });
+    const { child, ready } = await startNodeProcess(['dist/server/main.js'], productionEnv(folder), /Server listening at (http:\/\/127\.0\.0\.1:\d+)/, 60_000, {
+      cwd: folder,
+      typescript: false,
+    });
     try {
       const url = ready[1]!;
       expect((await fetch(`${url}/health`)).status).toBe(200);

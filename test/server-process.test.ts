@@ -52,7 +52,7 @@ describe('the server process (npm start on the embedded database)', () => {
     expect((failed as { stderr: string }).stderr).toMatch(/Invalid configuration:[\s\S]*SECRET_KEY/);
   }, 120_000);
 
-  it('the operators\' CLI migrates only when asked, creates an account waiting for activation and reports SMS usage', async () => {
+  it("the operators' CLI migrates only when asked, creates an account waiting for activation and reports SMS usage", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'portvakt-cli-'));
     try {
       const env = { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
@@ -63,13 +63,13 @@ describe('the server process (npm start on the embedded database)', () => {
       const { stdout } = await run(process.execPath, ['bin/portvakt.mjs', 'account', 'create', '--email', 'Ny.Kund@Example.se', '--name', 'Ny Kund', '--phone', '070-174 00 09'], { env });
       expect(stdout).toMatch(/created ny\.kund@example\.se \(pending_activation\)/);
       const again = await run(process.execPath, ['bin/portvakt.mjs', 'account', 'create', '--email', 'ny.kund@example.se', '--name', 'X'], { env }).catch((e: { stderr: string }) => e);
-      expect((again).stderr).toContain('email_taken');
+      expect(again.stderr).toContain('email_taken');
       const migrate = await run(process.execPath, ['bin/portvakt.mjs', 'migrate'], { env });
       expect(migrate.stdout).toContain('database is up to date');
       const usage = await run(process.execPath, ['bin/portvakt.mjs', 'sms-usage', '--month', '2026-11', '--json'], { env });
       expect(JSON.parse(usage.stdout)).toMatchObject({ month: '2026-11', reserved: 0, total: [], byInstallation: [] });
       const badMonth = await run(process.execPath, ['bin/portvakt.mjs', 'sms-usage', '--month', '2026-13'], { env }).catch((e: { stderr: string }) => e);
-      expect((badMonth).stderr).toContain('--month must be YYYY-MM');
+      expect(badMonth.stderr).toContain('--month must be YYYY-MM');
       expect((await run(process.execPath, ['bin/portvakt.mjs', 'account', 'unlock', 'ny.kund@example.se'], { env })).stdout).toContain('ny.kund@example.se was not locked');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

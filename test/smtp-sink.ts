@@ -23,7 +23,13 @@ export function mimePart(raw: string, type: 'text/plain' | 'text/html'): string 
     const split = chunk.search(/\r?\n\r?\n/);
     const headers = chunk.slice(0, split);
     if (new RegExp(`content-type:\\s*${type}`, 'i').test(headers)) {
-      return decodePart(headers, chunk.slice(split).replace(/^\r?\n\r?\n/, '').replace(/\r?\n--[^\r\n]*--\s*$/, ''));
+      return decodePart(
+        headers,
+        chunk
+          .slice(split)
+          .replace(/^\r?\n\r?\n/, '')
+          .replace(/\r?\n--[^\r\n]*--\s*$/, ''),
+      );
     }
   }
   return undefined;

@@ -43,7 +43,13 @@ export function softwareAuthenticator(origin: string) {
     create(options: { challenge: unknown }) {
       const attested = Buffer.concat([Buffer.alloc(16), Buffer.from([0, credentialId.length]), credentialId, coseKey()]);
       const authData = Buffer.concat([rpIdHash, Buffer.from([UP | UV | AT]), u32(signCount), attested]);
-      const attestationObject = isoCBOR.encode(new Map<string, string | Uint8Array | Map<string, string>>([['fmt', 'none'], ['attStmt', new Map<string, string>()], ['authData', authData]]));
+      const attestationObject = isoCBOR.encode(
+        new Map<string, string | Uint8Array | Map<string, string>>([
+          ['fmt', 'none'],
+          ['attStmt', new Map<string, string>()],
+          ['authData', authData],
+        ]),
+      );
       return {
         id: b64(credentialId),
         rawId: b64(credentialId),

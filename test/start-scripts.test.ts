@@ -55,7 +55,15 @@ describe('npm start hands signals on to the server', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'portvakt-npm-start-'));
     folders.push(dataDir);
     const npm = spawn('npm', ['start', '--silent'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', PORTVAKT_DEMO_PASSWORD: 'demo lösenord för testerna' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        NODE_ENV: 'development',
+        PORT: '0',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'info',
+        PORTVAKT_DEMO_PASSWORD: 'demo lösenord för testerna',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

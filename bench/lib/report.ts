@@ -44,10 +44,7 @@ export interface ReportedFirstLoad {
   machine: { node: string; chromium: string };
 }
 
-const FIRST_LOAD_HEADER = [
-  '| date | JavaScript on the wire (goal) | requests (goal) | all bytes on the wire | goals met | browser |',
-  '|---|---|---|---|---|---|',
-];
+const FIRST_LOAD_HEADER = ['| date | JavaScript on the wire (goal) | requests (goal) | all bytes on the wire | goals met | browser |', '|---|---|---|---|---|---|'];
 
 /** Put a first-load run's row in its own table of docs/benchmarks.md. */
 export function updateFirstLoadDoc(file: string, run: ReportedFirstLoad): void {

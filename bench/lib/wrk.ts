@@ -54,14 +54,7 @@ end
  * POST `body(n)` (JSON) to `url` + `path` for `seconds` over `connections`, n running from
  * `first` + 1 and wrapping round after `count`. One wrk thread, so the numbers are in order.
  */
-export async function wrkPosts(
-  url: string,
-  path: string,
-  body: (n: number) => string,
-  range: { first: number; count: number },
-  connections: number,
-  seconds: number,
-): Promise<LoadFigures> {
+export async function wrkPosts(url: string, path: string, body: (n: number) => string, range: { first: number; count: number }, connections: number, seconds: number): Promise<LoadFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'portvakt-wrk-'));
   try {
     const script = join(dir, 'posts.lua');

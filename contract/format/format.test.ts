@@ -20,7 +20,6 @@ describe('formatDateTime', () => {
     expect(formatDateTime('2026-12-04T13:05:00Z', 'sv')).toBe('4 dec. 2026 14:05');
     expect(formatDateTime('2026-12-04T13:05:00Z', 'en')).toBe('4 Dec 2026, 14:05');
   });
-  it('shows summer times in Swedish summer time (UTC+2), also across midnight', () =>
-    expect(formatDateTime(new Date('2026-06-30T22:30:00Z'), 'sv')).toBe('1 juli 2026 00:30'));
+  it('shows summer times in Swedish summer time (UTC+2), also across midnight', () => expect(formatDateTime(new Date('2026-06-30T22:30:00Z'), 'sv')).toBe('1 juli 2026 00:30'));
   it('keeps a calendar date as written', () => expect(formatDate('2026-01-01', 'en')).toBe('1 Jan 2026'));
 });

@@ -27,9 +27,17 @@ describe('configuration', () => {
     expect(dev.shutdown).toEqual({ delaySeconds: 0, timeoutSeconds: 20 });
     expect(loadConfig({ SECRET_KEY: 'x'.repeat(40), MIGRATE_ON_START: 'false', SHUTDOWN_DELAY_SECONDS: '3' })).toMatchObject({ migrateOnStart: false, shutdown: { delaySeconds: 3 } });
     const production = loadConfig({
-      NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40), ENCRYPTION_KEYS: 'k1:' + 'y'.repeat(20), PUBLIC_URL: 'https://mina-sidor.example.se',
-      EMAIL_PROVIDER: 'smtp', SMTP_HOST: 'smtp.example.se', EMAIL_FROM: 'no-reply@example.se',
-      SMS_PROVIDER: '46elks', SMS_SENDER: 'MinaSidor', ELKS_API_USERNAME: 'u', ELKS_API_PASSWORD: 'p',
+      NODE_ENV: 'production',
+      SECRET_KEY: 'x'.repeat(40),
+      ENCRYPTION_KEYS: 'k1:' + 'y'.repeat(20),
+      PUBLIC_URL: 'https://mina-sidor.example.se',
+      EMAIL_PROVIDER: 'smtp',
+      SMTP_HOST: 'smtp.example.se',
+      EMAIL_FROM: 'no-reply@example.se',
+      SMS_PROVIDER: '46elks',
+      SMS_SENDER: 'MinaSidor',
+      ELKS_API_USERNAME: 'u',
+      ELKS_API_PASSWORD: 'p',
     });
     expect(production.shutdown.delaySeconds).toBe(5);
     expect(() => loadConfig({ SECRET_KEY: 'x'.repeat(40), MIGRATE_ON_START: 'sometimes' })).toThrow(/MIGRATE_ON_START/);
@@ -82,7 +90,9 @@ describe('delivery configuration is checked at start', () => {
       expect.arrayContaining([expect.stringMatching(/^SMS_SENDER: must be 3–11/), expect.stringMatching(/^TWILIO_ACCOUNT_SID/), expect.stringMatching(/^TWILIO_AUTH_TOKEN/)]),
     );
     expect(problems({ SMS_PROVIDER: 'twilio', SMS_SENDER: '+46701234567', TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 't' })).toEqual([]);
-    expect(problems({ SMS_PROVIDER: '46elks', SMS_SENDER: 'MinaSidor', ELKS_API_USERNAME: 'u', ELKS_API_PASSWORD: 'p', ELKS_BASE_URL: 'not a url' })).toEqual([expect.stringMatching(/^ELKS_BASE_URL/)]);
+    expect(problems({ SMS_PROVIDER: '46elks', SMS_SENDER: 'MinaSidor', ELKS_API_USERNAME: 'u', ELKS_API_PASSWORD: 'p', ELKS_BASE_URL: 'not a url' })).toEqual([
+      expect.stringMatching(/^ELKS_BASE_URL/),
+    ]);
   });
 
   it('production refuses the dev inbox, plain-text SMTP and http provider addresses', () => {
@@ -91,8 +101,15 @@ describe('delivery configuration is checked at start', () => {
     expect(dev).toEqual(expect.arrayContaining([expect.stringMatching(/^EMAIL_PROVIDER: the dev inbox is refused/), expect.stringMatching(/^SMS_PROVIDER: the dev inbox is refused/)]));
     const insecure = problems({
       ...production,
-      EMAIL_PROVIDER: 'smtp', SMTP_HOST: 'smtp.example.com', EMAIL_FROM: 'a@b.se', SMTP_SECURITY: 'none',
-      SMS_PROVIDER: '46elks', SMS_SENDER: 'MinaSidor', ELKS_API_USERNAME: 'u', ELKS_API_PASSWORD: 'p', ELKS_BASE_URL: 'http://127.0.0.1:9',
+      EMAIL_PROVIDER: 'smtp',
+      SMTP_HOST: 'smtp.example.com',
+      EMAIL_FROM: 'a@b.se',
+      SMTP_SECURITY: 'none',
+      SMS_PROVIDER: '46elks',
+      SMS_SENDER: 'MinaSidor',
+      ELKS_API_USERNAME: 'u',
+      ELKS_API_PASSWORD: 'p',
+      ELKS_BASE_URL: 'http://127.0.0.1:9',
     });
     expect(insecure).toEqual([expect.stringMatching(/^SMTP_SECURITY/), expect.stringMatching(/^ELKS_BASE_URL: must be https/)]);
   });
@@ -104,9 +121,17 @@ describe('delivery configuration is checked at start', () => {
 
 describe('HTTP edge settings', () => {
   const production = {
-    NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40), ENCRYPTION_KEYS: 'k1:0123456789abcdef0123', PUBLIC_URL: 'https://minasidor.example',
-    EMAIL_PROVIDER: 'smtp', SMTP_HOST: 'smtp.example.com', EMAIL_FROM: 'a@b.se',
-    SMS_PROVIDER: '46elks', SMS_SENDER: 'MinaSidor', ELKS_API_USERNAME: 'u', ELKS_API_PASSWORD: 'p',
+    NODE_ENV: 'production',
+    SECRET_KEY: 'x'.repeat(40),
+    ENCRYPTION_KEYS: 'k1:0123456789abcdef0123',
+    PUBLIC_URL: 'https://minasidor.example',
+    EMAIL_PROVIDER: 'smtp',
+    SMTP_HOST: 'smtp.example.com',
+    EMAIL_FROM: 'a@b.se',
+    SMS_PROVIDER: '46elks',
+    SMS_SENDER: 'MinaSidor',
+    ELKS_API_USERNAME: 'u',
+    ELKS_API_PASSWORD: 'p',
   };
 
   it('TRUST_PROXY is off by default and takes a hop count or proxy addresses and networks', () => {

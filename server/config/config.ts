@@ -2,9 +2,7 @@ import { isIP } from 'node:net';
 import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 /** "SE,NO" → ['SE', 'NO']: ISO 3166 country codes that phone numbers are known for. */
 const countries = (def: string) =>
@@ -12,7 +10,10 @@ const countries = (def: string) =>
     .string()
     .default(def)
     .transform((raw, ctx) => {
-      const codes = raw.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
+      const codes = raw
+        .split(',')
+        .map((code) => code.trim().toUpperCase())
+        .filter(Boolean);
       const unknown = codes.filter((code) => !isSupportedCountry(code));
       if (unknown.length) ctx.addIssue({ code: 'custom', message: `not country codes of phone numbers: ${unknown.join(', ')}` });
       return codes;
@@ -34,103 +35,102 @@ function isPostgresUrl(value: string): boolean {
 }
 
 /** Every setting, read from the environment once at start (server/main.ts) and passed down. */
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: int(3000),
-    HOST: z.string().default('127.0.0.1'),
-    PUBLIC_URL: z.url().optional(),
-    DATA_DIR: z.string().default('./data'),
-    DATABASE_URL: z.string().refine(isPostgresUrl, 'must be a PostgreSQL URL: postgres://user:password@host:5432/database').optional(),
-    /** The server applies pending migrations as it starts; false: `portvakt migrate` does, the server only checks. */
-    MIGRATE_ON_START: bool.default(true),
-    DATABASE_POOL_SIZE: int(10, 1),
-    DATABASE_CONNECT_TIMEOUT_SECONDS: int(5, 1),
-    DATABASE_STATEMENT_TIMEOUT_SECONDS: int(15, 1),
-    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: int(30, 1),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    PORTVAKT_DEMO_PASSWORD: z.string().optional(),
-    /** HMAC key for codes, e-mail keys and CSRF tokens. */
-    SECRET_KEY: z.string().optional(),
-    /** Encryption keys "id:secret,id2:secret2"; the first is used for new values. */
-    ENCRYPTION_KEYS: z.string().optional(),
-    EMAIL_PROVIDER: z.enum(['dev', 'smtp']).default('dev'),
-    SMS_PROVIDER: z.enum(['dev', '46elks', 'twilio']).default('dev'),
-    WORKER: z.enum(['in-process', 'off']).default('in-process'),
-    /** After SIGTERM: how long /ready says 503 while requests are still served (5 in production, 0 otherwise). */
-    SHUTDOWN_DELAY_SECONDS: z.coerce.number().int().min(0).max(300).optional(),
-    /** After that delay: how long finishing requests, the worker and the pool may take before exiting 1. */
-    SHUTDOWN_TIMEOUT_SECONDS: int(20, 1),
-    // e-mail over SMTP (EMAIL_PROVIDER=smtp)
-    EMAIL_FROM: z.string().optional(),
-    SMTP_HOST: z.string().optional(),
-    SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-    /** starttls: upgrade on 587 and refuse plain text; tls: TLS from the first byte (465); none: tests only. */
-    SMTP_SECURITY: z.enum(['starttls', 'tls', 'none']).default('starttls'),
-    SMTP_USER: z.string().optional(),
-    SMTP_PASSWORD: z.string().optional(),
-    // SMS (SMS_PROVIDER=46elks|twilio)
-    /** What the recipient sees as sender: up to 11 letters and digits, or an E.164 number. */
-    SMS_SENDER: z.string().optional(),
-    ELKS_API_USERNAME: z.string().optional(),
-    ELKS_API_PASSWORD: z.string().optional(),
-    ELKS_BASE_URL: z.url().default(ELKS_URL),
-    TWILIO_ACCOUNT_SID: z.string().optional(),
-    TWILIO_AUTH_TOKEN: z.string().optional(),
-    TWILIO_BASE_URL: z.url().default(TWILIO_URL),
-    PROVIDER_TIMEOUT_SECONDS: int(TIMEOUT_SECONDS, 1),
-    // outbox worker
-    OUTBOX_BATCH_SIZE: int(20, 1),
-    OUTBOX_MAX_ATTEMPTS: int(8, 1),
-    OUTBOX_LEASE_SECONDS: int(LEASE_SECONDS, 3),
-    COOKIE_SECURE: bool.default(true),
-    /** Who may say where a request came from: off, a hop count, or the proxies' addresses/CIDRs. */
-    TRUST_PROXY: z.string().default('off').transform(parseTrustProxy),
-    /** A separate listener for /metrics; without it, development serves /metrics beside the API and production not at all. */
-    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-    METRICS_HOST: z.string().default('127.0.0.1'),
-    CUSTOMER_SERVICE_PHONE: z.string().default('+46 771 00 00 00'),
-    // sign-in rules (SPEC §3.4–3.8)
-    LOCKOUT_MAX_FAILURES: int(3, 1),
-    LOCKOUT_MINUTES: int(15, 1),
-    CODE_TTL_SECONDS: int(300, 30),
-    CODE_RESEND_INTERVAL_SECONDS: int(30, 0),
-    CODE_MAX_PER_FLOW: int(5, 1),
-    LOGIN_FLOW_TTL_SECONDS: int(300, 30),
-    SMS_PER_ACCOUNT_PER_DAY: int(5, 0),
-    SMS_MONTHLY_BUDGET: int(20000, 0),
-    SMS_COST_ORE: int(45, 0),
-    // SMS to numbers not yet verified (a new phone to confirm): issue 15 item 5, ADR 52
-    SMS_ALLOWED_COUNTRIES: countries('SE,NO,DK,FI,IS'),
-    SMS_UNVERIFIED_BUDGET_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
-    SMS_UNVERIFIED_PER_IP: int(5, 1),
-    SMS_UNVERIFIED_PER_ACCOUNT: int(3, 1),
-    SMS_UNVERIFIED_GLOBAL: int(100, 1),
-    // At most a day: housekeeping removes windows that started more than a day ago.
-    SMS_UNVERIFIED_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
-    TRUSTED_DEVICE_DAYS: int(30, 1),
-    SESSION_IDLE_MINUTES: int(30, 1),
-    SESSION_ABSOLUTE_HOURS: int(12, 1),
-    ACCESS_TOKEN_MINUTES: int(15, 1),
-    REFRESH_TOKEN_DAYS: int(90, 1),
-    STEP_UP_MINUTES: int(10, 1),
-    LOGIN_RATE_LIMIT_PER_IP: int(30, 1),
-    LOGIN_RATE_LIMIT_GLOBAL: int(3000, 1),
-    LOGIN_RATE_LIMIT_WINDOW_SECONDS: int(300, 1),
-    LOGIN_KNOWN_ADDRESS_DAYS: int(90, 1),
-    // account self-service (SPEC §3.2, §3.10–3.15)
-    ACTIVATION_LINK_DAYS: int(7, 1),
-    PASSWORD_RESET_LINK_MINUTES: int(30, 5),
-    EMAIL_CHANGE_LINK_HOURS: int(24, 1),
-    EMAIL_UNDO_LINK_DAYS: int(14, 1),
-    /** Whether a user may switch two-step verification off for their own account. */
-    TWO_FACTOR_OPT_OUT_ALLOWED: bool.default(false),
-    API_TOKEN_RATE_LIMIT_PER_MINUTE: int(120, 1),
-    ARGON2_MEMORY_KIB: int(19456, 19456),
-    ARGON2_ITERATIONS: int(2, 2),
-    ARGON2_PARALLELISM: int(1, 1),
-    BODY_LIMIT_BYTES: int(64 * 1024, 1024),
-  });
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().refine(isPostgresUrl, 'must be a PostgreSQL URL: postgres://user:password@host:5432/database').optional(),
+  /** The server applies pending migrations as it starts; false: `portvakt migrate` does, the server only checks. */
+  MIGRATE_ON_START: bool.default(true),
+  DATABASE_POOL_SIZE: int(10, 1),
+  DATABASE_CONNECT_TIMEOUT_SECONDS: int(5, 1),
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: int(15, 1),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: int(30, 1),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORTVAKT_DEMO_PASSWORD: z.string().optional(),
+  /** HMAC key for codes, e-mail keys and CSRF tokens. */
+  SECRET_KEY: z.string().optional(),
+  /** Encryption keys "id:secret,id2:secret2"; the first is used for new values. */
+  ENCRYPTION_KEYS: z.string().optional(),
+  EMAIL_PROVIDER: z.enum(['dev', 'smtp']).default('dev'),
+  SMS_PROVIDER: z.enum(['dev', '46elks', 'twilio']).default('dev'),
+  WORKER: z.enum(['in-process', 'off']).default('in-process'),
+  /** After SIGTERM: how long /ready says 503 while requests are still served (5 in production, 0 otherwise). */
+  SHUTDOWN_DELAY_SECONDS: z.coerce.number().int().min(0).max(300).optional(),
+  /** After that delay: how long finishing requests, the worker and the pool may take before exiting 1. */
+  SHUTDOWN_TIMEOUT_SECONDS: int(20, 1),
+  // e-mail over SMTP (EMAIL_PROVIDER=smtp)
+  EMAIL_FROM: z.string().optional(),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** starttls: upgrade on 587 and refuse plain text; tls: TLS from the first byte (465); none: tests only. */
+  SMTP_SECURITY: z.enum(['starttls', 'tls', 'none']).default('starttls'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  // SMS (SMS_PROVIDER=46elks|twilio)
+  /** What the recipient sees as sender: up to 11 letters and digits, or an E.164 number. */
+  SMS_SENDER: z.string().optional(),
+  ELKS_API_USERNAME: z.string().optional(),
+  ELKS_API_PASSWORD: z.string().optional(),
+  ELKS_BASE_URL: z.url().default(ELKS_URL),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_BASE_URL: z.url().default(TWILIO_URL),
+  PROVIDER_TIMEOUT_SECONDS: int(TIMEOUT_SECONDS, 1),
+  // outbox worker
+  OUTBOX_BATCH_SIZE: int(20, 1),
+  OUTBOX_MAX_ATTEMPTS: int(8, 1),
+  OUTBOX_LEASE_SECONDS: int(LEASE_SECONDS, 3),
+  COOKIE_SECURE: bool.default(true),
+  /** Who may say where a request came from: off, a hop count, or the proxies' addresses/CIDRs. */
+  TRUST_PROXY: z.string().default('off').transform(parseTrustProxy),
+  /** A separate listener for /metrics; without it, development serves /metrics beside the API and production not at all. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  CUSTOMER_SERVICE_PHONE: z.string().default('+46 771 00 00 00'),
+  // sign-in rules (SPEC §3.4–3.8)
+  LOCKOUT_MAX_FAILURES: int(3, 1),
+  LOCKOUT_MINUTES: int(15, 1),
+  CODE_TTL_SECONDS: int(300, 30),
+  CODE_RESEND_INTERVAL_SECONDS: int(30, 0),
+  CODE_MAX_PER_FLOW: int(5, 1),
+  LOGIN_FLOW_TTL_SECONDS: int(300, 30),
+  SMS_PER_ACCOUNT_PER_DAY: int(5, 0),
+  SMS_MONTHLY_BUDGET: int(20000, 0),
+  SMS_COST_ORE: int(45, 0),
+  // SMS to numbers not yet verified (a new phone to confirm): issue 15 item 5, ADR 52
+  SMS_ALLOWED_COUNTRIES: countries('SE,NO,DK,FI,IS'),
+  SMS_UNVERIFIED_BUDGET_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
+  SMS_UNVERIFIED_PER_IP: int(5, 1),
+  SMS_UNVERIFIED_PER_ACCOUNT: int(3, 1),
+  SMS_UNVERIFIED_GLOBAL: int(100, 1),
+  // At most a day: housekeeping removes windows that started more than a day ago.
+  SMS_UNVERIFIED_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
+  TRUSTED_DEVICE_DAYS: int(30, 1),
+  SESSION_IDLE_MINUTES: int(30, 1),
+  SESSION_ABSOLUTE_HOURS: int(12, 1),
+  ACCESS_TOKEN_MINUTES: int(15, 1),
+  REFRESH_TOKEN_DAYS: int(90, 1),
+  STEP_UP_MINUTES: int(10, 1),
+  LOGIN_RATE_LIMIT_PER_IP: int(30, 1),
+  LOGIN_RATE_LIMIT_GLOBAL: int(3000, 1),
+  LOGIN_RATE_LIMIT_WINDOW_SECONDS: int(300, 1),
+  LOGIN_KNOWN_ADDRESS_DAYS: int(90, 1),
+  // account self-service (SPEC §3.2, §3.10–3.15)
+  ACTIVATION_LINK_DAYS: int(7, 1),
+  PASSWORD_RESET_LINK_MINUTES: int(30, 5),
+  EMAIL_CHANGE_LINK_HOURS: int(24, 1),
+  EMAIL_UNDO_LINK_DAYS: int(14, 1),
+  /** Whether a user may switch two-step verification off for their own account. */
+  TWO_FACTOR_OPT_OUT_ALLOWED: bool.default(false),
+  API_TOKEN_RATE_LIMIT_PER_MINUTE: int(120, 1),
+  ARGON2_MEMORY_KIB: int(19456, 19456),
+  ARGON2_ITERATIONS: int(2, 2),
+  ARGON2_PARALLELISM: int(1, 1),
+  BODY_LIMIT_BYTES: int(64 * 1024, 1024),
+});
 
 /** Production refuses development conveniences; checked on the raw environment so that every problem is listed at once. */
 function productionProblems(env: Record<string, string | undefined>): string[] {
@@ -159,7 +159,10 @@ function parseTrustProxy(raw: string, ctx: z.RefinementCtx): TrustProxy {
   if (['', 'off', 'false', 'no', '0'].includes(value)) return false;
   if (['true', 'yes', 'on'].includes(value)) {
     // Trusting every hop makes the left-most X-Forwarded-For, which any client writes, the address.
-    ctx.addIssue({ code: 'custom', message: 'give the number of proxies in front of the server (e.g. 1) or their addresses/CIDRs, not "true": trusting every hop lets any client choose its own address' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'give the number of proxies in front of the server (e.g. 1) or their addresses/CIDRs, not "true": trusting every hop lets any client choose its own address',
+    });
     return false;
   }
   if (/^\d+$/.test(value)) {
@@ -167,7 +170,10 @@ function parseTrustProxy(raw: string, ctx: z.RefinementCtx): TrustProxy {
     if (hops > MAX_PROXY_HOPS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_PROXY_HOPS} proxy hops` });
     return { hops };
   }
-  const addresses = value.split(',').map((part) => part.trim()).filter(Boolean);
+  const addresses = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const invalid = addresses.filter((entry) => !isAddressOrNetwork(entry));
   if (invalid.length > 0) ctx.addIssue({ code: 'custom', message: `not an IP address or CIDR: ${invalid.join(', ')}` });
   return { addresses };
@@ -196,7 +202,12 @@ const EMAIL_ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 function providerProblems(raw: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   const problem = (path: string, message: string) => problems.push(`${path}: ${message}`);
-  const env: Record<string, string | undefined> = { ...raw, SMTP_SECURITY: raw.SMTP_SECURITY ?? 'starttls', ELKS_BASE_URL: raw.ELKS_BASE_URL ?? ELKS_URL, TWILIO_BASE_URL: raw.TWILIO_BASE_URL ?? TWILIO_URL };
+  const env: Record<string, string | undefined> = {
+    ...raw,
+    SMTP_SECURITY: raw.SMTP_SECURITY ?? 'starttls',
+    ELKS_BASE_URL: raw.ELKS_BASE_URL ?? ELKS_URL,
+    TWILIO_BASE_URL: raw.TWILIO_BASE_URL ?? TWILIO_URL,
+  };
   const production = env.NODE_ENV === 'production';
   const required = (name: string, why: string) => {
     if (!env[name]) problem(name, `must be set ${why}`);
@@ -248,7 +259,10 @@ export class ConfigError extends Error {
 function parseKeyRing(raw: string) {
   const keys: Record<string, string> = {};
   const ids: string[] = [];
-  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const at = part.indexOf(':');
     if (at < 1 || part.length - at - 1 < 16) throw new ConfigError(['ENCRYPTION_KEYS: expected "id:secret" pairs with secrets of at least 16 characters']);
     const id = part.slice(0, at);
@@ -362,11 +376,7 @@ function toConfig(env: Env) {
 /** Parse and validate the environment; throws ConfigError listing every problem at once. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
-  const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
-    ...productionProblems(env),
-    ...providerProblems(env),
-  ];
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)), ...productionProblems(env), ...providerProblems(env)];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   if (!parsed.data.SECRET_KEY) throw new ConfigError(['SECRET_KEY: missing (the start script creates one for development)']);
   return toConfig(parsed.data);

@@ -13,7 +13,9 @@ export function newId(): string {
 
 /** A numeric one-time code with a uniform distribution, e.g. "042917". */
 export function newNumericCode(digits = 6): string {
-  return randomInt(0, 10 ** digits).toString().padStart(digits, '0');
+  return randomInt(0, 10 ** digits)
+    .toString()
+    .padStart(digits, '0');
 }
 
 /** SHA-256 of a high-entropy token; enough because the token itself is unguessable. */

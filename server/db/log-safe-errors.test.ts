@@ -38,7 +38,10 @@ describe.each(testDbKinds())('database errors in the log on %s', (kind) => {
     const badJson = await failure(() => database.db.execute(sql`SELECT ${JSON.stringify({ name: `${SECRET} \ud800` })}::jsonb AS doc`));
     // Without the serializers the parameters are there: the test would see a leak.
     expect(logged(badUuid)).toContain(SECRET);
-    for (const [error, sqlState] of [[badUuid, '22P02'], [badJson, '22P0[25]']] as const) {
+    for (const [error, sqlState] of [
+      [badUuid, '22P02'],
+      [badJson, '22P0[25]'],
+    ] as const) {
       const line = JSON.parse(logged(error, logSerializers));
       expect(JSON.stringify(line)).not.toContain(SECRET);
       expect(line.err.message).toMatch(new RegExp(`^Failed query: SELECT \\$1::(uuid|jsonb) AS (id|doc).*SQLSTATE ${sqlState}`));

@@ -13,7 +13,6 @@ interface ErrorLike {
   cause?: unknown;
 }
 
-
 /** The error and the causes it wraps (a driver error inside Drizzle's query error). */
 export function* causes(error: unknown): Generator<ErrorLike> {
   for (let e: unknown = error; e && typeof e === 'object'; e = (e as ErrorLike).cause) yield e as ErrorLike;

@@ -24,9 +24,9 @@ const first = { '0001_first.sql': 'CREATE TABLE first_table (id int);\n' };
 const both = { ...first, '0002_second.sql': 'CREATE TABLE second_table (id int);\n' };
 
 async function tables(database: Database): Promise<string[]> {
-  const result = (await database.db.execute(
-    sql`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
-  )) as unknown as { rows: Array<{ table_name: string }> };
+  const result = (await database.db.execute(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`)) as unknown as {
+    rows: Array<{ table_name: string }>;
+  };
   return result.rows.map((r) => r.table_name);
 }
 

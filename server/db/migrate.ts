@@ -87,15 +87,11 @@ export function pendingAfterChecks(applied: AppliedMigration[], files: Migration
   const known = new Map(files.map((f) => [f.name, f]));
   const unknown = applied.filter((a) => !known.has(a.name)).map((a) => a.name);
   if (unknown.length) {
-    throw new SchemaMismatchError(
-      `The database schema is newer than this version of Portvakt (it has ${unknown.join(', ')}): run the version that migrated it, or a newer one`,
-    );
+    throw new SchemaMismatchError(`The database schema is newer than this version of Portvakt (it has ${unknown.join(', ')}): run the version that migrated it, or a newer one`);
   }
   const changed = applied.filter((a) => a.checksum !== null && a.checksum !== known.get(a.name)!.checksum).map((a) => a.name);
   if (changed.length) {
-    throw new SchemaMismatchError(
-      `Migration ${changed.join(', ')} changed after it was applied: put the file back as it was and make the change in a new migration`,
-    );
+    throw new SchemaMismatchError(`Migration ${changed.join(', ')} changed after it was applied: put the file back as it was and make the change in a new migration`);
   }
   const done = new Set(applied.map((a) => a.name));
   return files.filter((f) => !done.has(f.name));

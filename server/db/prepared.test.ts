@@ -28,8 +28,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('executePrepared on PostgreSQL',
   });
   afterAll(() => database.close());
 
-  const prepared = async (label: string) =>
-    (await database.db.execute(sql`SELECT name FROM pg_prepared_statements WHERE name LIKE ${`${label}\\_%`} ORDER BY name`)) as unknown as Rows;
+  const prepared = async (label: string) => (await database.db.execute(sql`SELECT name FROM pg_prepared_statements WHERE name LIKE ${`${label}\\_%`} ORDER BY name`)) as unknown as Rows;
 
   it('prepares a statement once per connection and runs it with each call’s values', async () => {
     const add = (a: number, b: number) => run(database, 'adding', sql`SELECT ${a}::int + ${b}::int AS n`);

@@ -13,7 +13,12 @@ describe('HTTP basics: limits, problems, sessions, CSRF', () => {
   afterAll(() => t.close());
 
   it('refuses bodies over the size limit with 413 payload_too_large', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'a@b.se', password: 'x'.repeat(70 * 1024) }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a@b.se', password: 'x'.repeat(70 * 1024) }),
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json<Problem>().code).toBe('payload_too_large');
   });

@@ -99,7 +99,10 @@ describe('the served OpenAPI document', () => {
   it('documents every error as application/problem+json, with Retry-After on lockouts, rate limits and outages', () => {
     for (const [method, path, op] of operations) {
       const problems = Object.entries(op.responses).filter(([status]) => status === 'default' || Number(status) >= 400);
-      expect(problems.map(([status]) => status), `${method} ${path}`).toEqual(expect.arrayContaining(['400', '429', '503', 'default']));
+      expect(
+        problems.map(([status]) => status),
+        `${method} ${path}`,
+      ).toEqual(expect.arrayContaining(['400', '429', '503', 'default']));
       for (const [status, response] of problems) {
         expect(Object.keys(response.content ?? {}), `${method} ${path} ${status}`).toEqual(['application/problem+json']);
         expect(response.headers?.['retry-after'] !== undefined, `${method} ${path} ${status}`).toBe(['423', '429', '503'].includes(status));
@@ -111,7 +114,11 @@ describe('the served OpenAPI document', () => {
     const signedIn = (method: string) => [method === 'get' ? { session: [] } : { session: [], csrf: [] }, { bearer: [] }];
     for (const [method, path, op] of operations) {
       expect(Array.isArray(op.security), `${method} ${path}`).toBe(true);
-      if (op.security!.length > 0) expect(op.security!.filter((r) => Object.keys(r).length > 0), `${method} ${path}`).toEqual(signedIn(method));
+      if (op.security!.length > 0)
+        expect(
+          op.security!.filter((r) => Object.keys(r).length > 0),
+          `${method} ${path}`,
+        ).toEqual(signedIn(method));
     }
     expect(doc.paths['/api/v1/me']?.get?.security).toEqual(signedIn('get'));
     expect(doc.paths['/api/v1/me/password']?.post?.security).toEqual(signedIn('post'));

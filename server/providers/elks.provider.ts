@@ -46,9 +46,7 @@ export function elksProvider(settings: ElksSettings): SmsProvider {
       const query = new URLSearchParams({ to: message.to, end: elksTime(new Date(since.getTime() - CLOCK_SKEW_MS)), limit: '100' });
       const body = history.safeParse(await callProvider(target, `${settings.baseUrl}/a1/sms?${query}`, { method: 'GET' }));
       if (!body.success) throw new DeliveryError('46elks answered the history request with an unexpected body', false, true);
-      const listed = body.data.data
-        .filter((m) => m.direction === 'outgoing')
-        .map((m) => ({ id: m.id, to: m.to, text: m.message, createdAt: parseElksTime(m.created) }));
+      const listed = body.data.data.filter((m) => m.direction === 'outgoing').map((m) => ({ id: m.id, to: m.to, text: m.message, createdAt: parseElksTime(m.created) }));
       const ours = findOurs(listed, message, since);
       return ours ? { providerMessageId: ours.id } : null;
     },

@@ -216,7 +216,10 @@ describe.each(['46elks', 'twilio'] as const)('SMS outage during sign-in (%s)', (
   const status = (flowId: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login/status', payload: { flowId } });
   const codeIn = (to: string) => mimePart(smtp.to(to).at(-1)!.raw, 'text/plain')!.match(/\b(\d{6})\b/)![1]!;
 
-  it.each([['a 5xx', { status: 503 }], ['a timeout', 'hang']] as const)('after %s the code arrives by e-mail at once and the client is told', async (_name, fault) => {
+  it.each([
+    ['a 5xx', { status: 503 }],
+    ['a timeout', 'hang'],
+  ] as const)('after %s the code arrives by e-mail at once and the client is told', async (_name, fault) => {
     const account = await makeAccount(t.services, { email: `o.${provider}.${_name.length}@example.com`, phone: newPhone() });
     sms.failNext(fault);
     const step1 = (await login(account.email)).json<CodeRequired>();
@@ -282,7 +285,14 @@ describe('SMS usage accounting', () => {
     const t = apps['46elks'];
     const owner = await makeAccount(t.services, { phone: newPhone() });
     const member = await makeAccount(t.services, { phone: newPhone() });
-    const home = await makeInstallation(t.services, [{ accountId: owner.id, level: 'owner' }, { accountId: member.id, level: 'user' }], 'Villa Räkning');
+    const home = await makeInstallation(
+      t.services,
+      [
+        { accountId: owner.id, level: 'owner' },
+        { accountId: member.id, level: 'user' },
+      ],
+      'Villa Räkning',
+    );
     const cabin = await makeInstallation(t.services, [{ accountId: member.id, level: 'owner' }], 'Stuga Räkning');
     for (const account of [owner, member]) {
       const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: TEST_PASSWORD, client: 'web' } });

@@ -2,15 +2,7 @@ import type { Logger } from 'pino';
 import { addSeconds, type Clock } from '../core/clock.ts';
 import type { DatabaseAvailability } from '../db/availability.ts';
 import type { Database } from '../db/database.ts';
-import {
-  claimDue,
-  markAttemptStarted,
-  markDead,
-  markRetry,
-  OUTBOX_CHANNEL,
-  type Notifications,
-  type OutboxRow,
-} from '../modules/notifications/index.ts';
+import { claimDue, markAttemptStarted, markDead, markRetry, OUTBOX_CHANNEL, type Notifications, type OutboxRow } from '../modules/notifications/index.ts';
 import { DeliveryError, type DeliveryReceipt, type EmailProvider, type SmsProvider } from '../providers/provider.types.ts';
 import { retryDelayMs } from './backoff.rules.ts';
 import { decideFailure } from './failure.rules.ts';

@@ -44,9 +44,7 @@ export function MainMenu({ id, open }: { id: string; open: boolean }) {
     .filter((entry) => ('items' in entry ? entry.items.length > 0 : allowed(entry)));
   return (
     <nav id={id} className={`main-menu${open ? ' main-menu--open' : ''}`} aria-label={t('shell.mainMenu')}>
-      <ul className="main-menu__list">
-        {entries.map((entry) => ('items' in entry ? <MenuSection key={entry.label} group={entry} /> : <MenuItem key={entry.to} item={entry} />))}
-      </ul>
+      <ul className="main-menu__list">{entries.map((entry) => ('items' in entry ? <MenuSection key={entry.label} group={entry} /> : <MenuItem key={entry.to} item={entry} />))}</ul>
     </nav>
   );
 }

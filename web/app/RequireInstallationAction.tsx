@@ -31,10 +31,19 @@ export function RequireInstallationAction({ action, children }: Props) {
       </Alert>
     );
   }
-  if (!current) return <Alert tone="info"><p>{t('installation.noInstallation')}</p></Alert>;
+  if (!current)
+    return (
+      <Alert tone="info">
+        <p>{t('installation.noInstallation')}</p>
+      </Alert>
+    );
   if (!can(action)) {
     const text = current.withinAccessWindow ? t('installation.notAllowed', { level: t(`installation.levels.${current.level}`) }) : t('errors.access_window_closed');
-    return <Alert tone="info"><p>{text}</p></Alert>;
+    return (
+      <Alert tone="info">
+        <p>{text}</p>
+      </Alert>
+    );
   }
   return <>{children(current)}</>;
 }

@@ -47,13 +47,7 @@ export function SignedInShell() {
       <SiteHeader>
         {me.data && (
           <>
-            <button
-              type="button"
-              className="menu-button"
-              aria-expanded={menuOpen}
-              aria-controls={MENU_ID}
-              onClick={() => setMenuOpen((open) => !open)}
-            >
+            <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls={MENU_ID} onClick={() => setMenuOpen((open) => !open)}>
               {t('shell.menuButton')}
             </button>
             <span className="site-header__user">{t('shell.signedInAs', { name: me.data.name })}</span>

@@ -22,13 +22,7 @@ export function Button({ variant = 'primary', busy = false, busyLabel, children,
     onClick?.(event);
   };
   return (
-    <button
-      type="button"
-      {...rest}
-      className={['button', `button--${variant}`, className].filter(Boolean).join(' ')}
-      aria-disabled={busy || undefined}
-      onClick={ignoreWhileBusy}
-    >
+    <button type="button" {...rest} className={['button', `button--${variant}`, className].filter(Boolean).join(' ')} aria-disabled={busy || undefined} onClick={ignoreWhileBusy}>
       {busy && <span className="button__spinner" aria-hidden="true" />}
       {busy && busyLabel ? busyLabel : children}
     </button>

@@ -58,7 +58,17 @@ export function PhoneConfirmation({ phone, onPhoneChange, code, onCodeChange, se
     <>
       {numberErrors.message && <Alert tone="error">{numberErrors.message}</Alert>}
       <form ref={numberErrors.formRef} className={formClassName} onSubmit={submitNumber} noValidate>
-        <TextField label={texts.phone} hint={texts.phoneHint} type="tel" autoComplete="tel" maxLength={40} required value={phone} onChange={(event) => onPhoneChange(event.target.value)} {...numberErrors.field('phone')} />
+        <TextField
+          label={texts.phone}
+          hint={texts.phoneHint}
+          type="tel"
+          autoComplete="tel"
+          maxLength={40}
+          required
+          value={phone}
+          onChange={(event) => onPhoneChange(event.target.value)}
+          {...numberErrors.field('phone')}
+        />
         <Button type="submit" variant={send.isSuccess ? 'secondary' : 'primary'} busy={send.isPending} busyLabel={texts.sending}>
           {send.isSuccess ? texts.sendNewCode : texts.sendCode}
         </Button>

@@ -13,7 +13,25 @@ export const PASSWORD_MAX_LENGTH = 256;
 
 export type StrengthLevel = 'tooShort' | 'weak' | 'fair' | 'good' | 'strong';
 
-const commonStems = ['password', 'passw0rd', 'lösenord', 'losenord', 'qwerty', 'asdf', 'abc123', 'letmein', 'welcome', 'välkommen', 'sommar', 'vinter', 'hejsan', 'admin', 'iloveyou', 'monkey', 'dragon'];
+const commonStems = [
+  'password',
+  'passw0rd',
+  'lösenord',
+  'losenord',
+  'qwerty',
+  'asdf',
+  'abc123',
+  'letmein',
+  'welcome',
+  'välkommen',
+  'sommar',
+  'vinter',
+  'hejsan',
+  'admin',
+  'iloveyou',
+  'monkey',
+  'dragon',
+];
 const runs = ['0123456789', 'abcdefghijklmnopqrstuvwxyzåäö', 'qwertyuiopå', 'asdfghjklöä', 'zxcvbnm'];
 
 /** Characters as the server counts them: NFKC, by code point. */

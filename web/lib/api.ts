@@ -14,11 +14,9 @@ function keepCsrf<T extends object>(answer: T): T {
 export const api = {
   publicSettings: () => request('GET', '/public/settings', publicSettings),
 
-  login: (input: { email: string; password: string }) =>
-    request('POST', '/auth/login', loginResponse, { ...input, client: 'web' }).then(keepCsrf),
+  login: (input: { email: string; password: string }) => request('POST', '/auth/login', loginResponse, { ...input, client: 'web' }).then(keepCsrf),
 
-  verifyCode: (input: { flowId: string; code: string; trustDevice: boolean }) =>
-    request('POST', '/auth/login/verify', signedIn, input).then(keepCsrf),
+  verifyCode: (input: { flowId: string; code: string; trustDevice: boolean }) => request('POST', '/auth/login/verify', signedIn, input).then(keepCsrf),
 
   signOut: () => request('POST', '/auth/logout', z.null()).finally(forgetCsrfToken),
 

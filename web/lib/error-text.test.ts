@@ -15,9 +15,7 @@ describe('error texts', () => {
 
   it('the two catalogues have the same keys everywhere', () => {
     const keys = (value: unknown, prefix = ''): string[] =>
-      typeof value === 'object' && value !== null
-        ? Object.entries(value).flatMap(([key, inner]) => keys(inner, `${prefix}${key}.`))
-        : [prefix.slice(0, -1)];
+      typeof value === 'object' && value !== null ? Object.entries(value).flatMap(([key, inner]) => keys(inner, `${prefix}${key}.`)) : [prefix.slice(0, -1)];
     expect(keys(en).sort()).toEqual(keys(sv).sort());
   });
 });

@@ -52,12 +52,12 @@ describe('formFailure', () => {
     expect(formFailure(refused('rate_limited'), ['email'] as const, { email_taken: 'email' })).toEqual({ fields: {}, form: 'errors.rate_limited' });
   });
 
-  it('prefers the server\'s issues to the form\'s guess', () => {
+  it("prefers the server's issues to the form's guess", () => {
     const error = refused('invalid_code', [{ path: 'body.code', code: 'invalid_code' }]);
     expect(formFailure(error, ['code', 'other'] as const, { invalid_code: 'other' }).fields).toEqual({ code: 'errors.invalid_code' });
   });
 
-  it('shows the form\'s own check at its field, or above the form when it names none', () => {
+  it("shows the form's own check at its field, or above the form when it names none", () => {
     expect(formFailure(new FormCheckFailed('security.integrations.nameMissing', 'name'), ['name'] as const)).toEqual({
       fields: { name: 'security.integrations.nameMissing' },
     });

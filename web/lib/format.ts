@@ -18,7 +18,6 @@ export function useFormat() {
     weekday: (isoDay: number) =>
       // 2024-01-01 was a Monday.
       new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, isoDay))),
-    weekdayLong: (isoDay: number) =>
-      new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, isoDay))),
+    weekdayLong: (isoDay: number) => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, isoDay))),
   };
 }

@@ -37,10 +37,10 @@ describe('request', () => {
     expect(headersOf(1).get('x-csrf-token')).toBeNull();
   });
 
-  const urlOf = (call: number) => (fetchMock.mock.calls[call]![0] as string);
+  const urlOf = (call: number) => fetchMock.mock.calls[call]![0] as string;
   const csrfHeaderOf = (call: number) => new Headers(fetchMock.mock.calls[call]![1]!.headers).get('x-csrf-token');
 
-  it('asks for the session\'s token before the first change of a freshly loaded page', async () => {
+  it("asks for the session's token before the first change of a freshly loaded page", async () => {
     fetchMock.mockResolvedValueOnce(Response.json({ csrfToken: 'token-from-me' }));
     fetchMock.mockResolvedValueOnce(Response.json({ ok: true }));
     await request('POST', '/invitations/peek', z.object({ ok: z.boolean() }), { token: 't' });

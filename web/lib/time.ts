@@ -27,8 +27,6 @@ export function useFormatDuration(): (seconds: number) => string {
   return (total) => {
     const minutes = Math.floor(total / 60);
     const seconds = total % 60;
-    return minutes > 0
-      ? t('time.minutesSeconds', { minutes, seconds: String(seconds).padStart(2, '0') })
-      : t('time.seconds', { seconds });
+    return minutes > 0 ? t('time.minutesSeconds', { minutes, seconds: String(seconds).padStart(2, '0') }) : t('time.seconds', { seconds });
   };
 }

@@ -42,16 +42,14 @@ const en: Catalog = {
     noPhoneA:
       "Yes. Choose “I didn't get a code” and receive the code at your registered e-mail address. If both your phone number and e-mail address are gone for good, contact customer service.",
     smsOrEmailQ: 'Why do I sometimes get the code by e-mail instead of text message?',
-    smsOrEmailA:
-      'After a certain number of text messages, codes are sent by e-mail instead. Mark the devices you use often as trusted and they will not ask for a code.',
+    smsOrEmailA: 'After a certain number of text messages, codes are sent by e-mail instead. Mark the devices you use often as trusted and they will not ask for a code.',
     lockedQ: 'Why was my account locked?',
     lockedA:
       'We lock the account for a while after repeated wrong passwords or codes, to stop anyone trying to guess their way in. Wait until the time has passed and try again. Your alarm is not affected.',
     smsCostQ: 'Do I pay for the text messages with codes?',
     smsCostA: 'No, we pay for the text messages sent when you sign in.',
     wrongPhoneQ: 'My phone number is wrong. How do I sign in?',
-    wrongPhoneA:
-      "Choose “I didn't get a code” and the code comes by e-mail. Once signed in, you see your details under Account and contract information › Account.",
+    wrongPhoneA: "Choose “I didn't get a code” and the code comes by e-mail. Once signed in, you see your details under Account and contract information › Account.",
   },
   signIn: {
     title: 'Sign in',
@@ -106,7 +104,8 @@ const en: Catalog = {
         owner: 'You are the system owner of {{alias}}: you manage users, code words and contact persons and see the contract.',
         administrator: 'You are an administrator of {{alias}}: you manage users, code words and contact persons and see the contract.',
         user: 'You are a user of {{alias}}: you see the alarm system and look after your own account. Users, code words and contact persons are managed by the system owner or an administrator.',
-        restricted: 'You are a restricted user of {{alias}}: you see the alarm system during the times you have access and look after your own account. Users, code words and contact persons are managed by the system owner or an administrator.',
+        restricted:
+          'You are a restricted user of {{alias}}: you see the alarm system during the times you have access and look after your own account. Users, code words and contact persons are managed by the system owner or an administrator.',
       },
       users: 'Users',
       userCount_one: '{{count}} user',
@@ -161,7 +160,8 @@ const en: Catalog = {
     passwordIntro: 'You change the password you sign in with under Security.',
     changePassword: 'Change password',
     closeTitle: 'Close the account',
-    closeIntro: 'When the account is closed you are signed out everywhere and your personal data is erased. Your alarm is not affected. If you own an installation, you must first hand over ownership – contact customer service.',
+    closeIntro:
+      'When the account is closed you are signed out everywhere and your personal data is erased. Your alarm is not affected. If you own an installation, you must first hand over ownership – contact customer service.',
     closeUnderstood: 'I understand that the account cannot be restored.',
     close: 'Close the account',
     closeChecking: 'Checking whether the account can be closed…',
@@ -269,7 +269,7 @@ const en: Catalog = {
     code_word_too_short: 'The code word is too short.',
     code_word_too_long: 'The code word is too long.',
     code_word_confusing: 'The code word is easy to mishear or too common. Choose another word.',
-    code_words_too_similar: 'Your code word and the company\'s code word must be clearly different.',
+    code_words_too_similar: "Your code word and the company's code word must be clearly different.",
     code_word_equals_password: 'The code word must not be the same as your password.',
     code_word_not_set: 'No code word has been registered yet.',
     code_word_tries_exhausted: 'Too many tries with the code word during this call.',

@@ -38,22 +38,18 @@ const sv = {
   },
   faq: {
     noCodeQ: 'Jag fick ingen kod. Vad gör jag?',
-    noCodeA:
-      'Välj ”Jag fick ingen kod” så skickar vi en ny kod till din e-postadress. Titta även i skräpposten. SMS kan också hamna i en skräpkorg i telefonens meddelandeapp.',
+    noCodeA: 'Välj ”Jag fick ingen kod” så skickar vi en ny kod till din e-postadress. Titta även i skräpposten. SMS kan också hamna i en skräpkorg i telefonens meddelandeapp.',
     noPhoneQ: 'Jag har inte tillgång till min mobil. Kan jag ändå logga in?',
-    noPhoneA:
-      'Ja. Välj ”Jag fick ingen kod” och få koden till din registrerade e-postadress. Om både mobilnummer och e-postadress har upphört för gott, kontakta kundtjänst.',
+    noPhoneA: 'Ja. Välj ”Jag fick ingen kod” och få koden till din registrerade e-postadress. Om både mobilnummer och e-postadress har upphört för gott, kontakta kundtjänst.',
     smsOrEmailQ: 'Varför får jag ibland koden med e-post i stället för SMS?',
-    smsOrEmailA:
-      'Efter ett visst antal SMS skickas koden med e-post i stället. Markera de enheter du brukar använda som betrodda, så slipper du koden på dem.',
+    smsOrEmailA: 'Efter ett visst antal SMS skickas koden med e-post i stället. Markera de enheter du brukar använda som betrodda, så slipper du koden på dem.',
     lockedQ: 'Varför blev mitt konto låst?',
     lockedA:
       'Vi låser kontot en stund efter upprepade felaktiga lösenord eller koder, för att stoppa den som försöker gissa sig in. Vänta tills tiden har gått och försök igen. Larmet påverkas inte.',
     smsCostQ: 'Betalar jag för SMS:en med koder?',
     smsCostA: 'Nej, vi står för kostnaden för de SMS som skickas när du loggar in.',
     wrongPhoneQ: 'Mitt telefonnummer är fel. Hur loggar jag in?',
-    wrongPhoneA:
-      'Välj ”Jag fick ingen kod” så kommer koden med e-post. När du är inloggad ser du dina uppgifter under Konto och avtalsinformation › Konto.',
+    wrongPhoneA: 'Välj ”Jag fick ingen kod” så kommer koden med e-post. När du är inloggad ser du dina uppgifter under Konto och avtalsinformation › Konto.',
   },
   signIn: {
     title: 'Logga in',
@@ -108,7 +104,8 @@ const sv = {
         owner: 'Du är systemansvarig för {{alias}}: du hanterar användare, kodord och kontaktpersoner och ser avtalet.',
         administrator: 'Du är administratör för {{alias}}: du hanterar användare, kodord och kontaktpersoner och ser avtalet.',
         user: 'Du är användare i {{alias}}: du ser larmsystemet och sköter ditt eget konto. Användare, kodord och kontaktpersoner sköts av systemansvarig eller en administratör.',
-        restricted: 'Du är begränsad användare i {{alias}}: du ser larmsystemet under de tider du har tillgång och sköter ditt eget konto. Användare, kodord och kontaktpersoner sköts av systemansvarig eller en administratör.',
+        restricted:
+          'Du är begränsad användare i {{alias}}: du ser larmsystemet under de tider du har tillgång och sköter ditt eget konto. Användare, kodord och kontaktpersoner sköts av systemansvarig eller en administratör.',
       },
       users: 'Användare',
       userCount_one: '{{count}} användare',
@@ -163,7 +160,8 @@ const sv = {
     passwordIntro: 'Lösenordet du loggar in med byter du under Säkerhet.',
     changePassword: 'Byt lösenord',
     closeTitle: 'Avsluta kontot',
-    closeIntro: 'När kontot avslutas loggas du ut överallt, och dina personuppgifter raderas. Ditt larm påverkas inte. Är du ägare till en anläggning behöver du först lämna över ägarskapet – kontakta kundtjänst.',
+    closeIntro:
+      'När kontot avslutas loggas du ut överallt, och dina personuppgifter raderas. Ditt larm påverkas inte. Är du ägare till en anläggning behöver du först lämna över ägarskapet – kontakta kundtjänst.',
     closeUnderstood: 'Jag förstår att kontot inte kan återställas.',
     close: 'Avsluta kontot',
     closeChecking: 'Kontrollerar om kontot kan avslutas…',

@@ -48,10 +48,5 @@ export async function recordInstallationAudit(db: Executor, entry: InstallationA
 }
 
 export async function listInstallationAudit(db: Executor, installationId: string, limit = 100): Promise<InstallationAuditEntry[]> {
-  return db
-    .select()
-    .from(installationAudit)
-    .where(eq(installationAudit.installationId, installationId))
-    .orderBy(desc(installationAudit.at), desc(installationAudit.id))
-    .limit(limit);
+  return db.select().from(installationAudit).where(eq(installationAudit.installationId, installationId)).orderBy(desc(installationAudit.at), desc(installationAudit.id)).limit(limit);
 }

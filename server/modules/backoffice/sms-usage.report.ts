@@ -16,7 +16,10 @@ export async function smsUsageReport(db: Executor, month: string, budget: number
     installationsOf.set(accountId, [...(installationsOf.get(accountId) ?? []), installationId]);
   }
   const byInstallation = usageByInstallation(byOrigin, installationsOf);
-  const aliases = await installationAliases(db, byInstallation.map((line) => line.key!));
+  const aliases = await installationAliases(
+    db,
+    byInstallation.map((line) => line.key!),
+  );
   return {
     month,
     reserved: await reservedSmsInMonth(db, month),

@@ -9,7 +9,16 @@ describe('SMS usage report', () => {
   it('shows costs in the currency and every grouping, with estimates marked', () => {
     expect(formatCost(3500, 'SEK')).toBe('0.35 SEK');
     const line = { key: 'k', currency: 'SEK', sms: 2, segments: 3, costTenThousandths: 10500, estimated: 1 };
-    const text = formatSmsUsage({ month: '2026-11', reserved: 2, reservedUnverified: 1, budget: 20000, total: [line], byDay: [{ ...line, key: '2026-11-25' }], byAccount: [{ ...line, key: null }], byInstallation: [] });
+    const text = formatSmsUsage({
+      month: '2026-11',
+      reserved: 2,
+      reservedUnverified: 1,
+      budget: 20000,
+      total: [line],
+      byDay: [{ ...line, key: '2026-11-25' }],
+      byAccount: [{ ...line, key: null }],
+      byInstallation: [],
+    });
     expect(text).toContain('codes reserved against the monthly budget: 2 of 20000');
     expect(text).toContain('of them to numbers not yet verified: 1');
     expect(text).toContain('2026-11-25');

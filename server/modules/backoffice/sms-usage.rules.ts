@@ -75,7 +75,10 @@ export function formatSmsUsage(report: SmsUsageReport): string {
     `  codes reserved against the monthly budget: ${report.reserved} of ${report.budget}`,
     `    of them to numbers not yet verified: ${report.reservedUnverified}`,
     '',
-    ...section('Total', report.total.map((line) => ({ label: 'all', line }))),
+    ...section(
+      'Total',
+      report.total.map((line) => ({ label: 'all', line })),
+    ),
     ...section('Per day (UTC)', keyed(report.byDay, '-')),
     ...section('Per account', keyed(report.byAccount, '(no account)')),
     ...section(

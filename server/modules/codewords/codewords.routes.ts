@@ -1,10 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import {
-  codeWordStatus,
-  revealedCompanyWord,
-  setCodeWordsRequest,
-} from '../../../contract/codewords.ts';
+import { codeWordStatus, revealedCompanyWord, setCodeWordsRequest } from '../../../contract/codewords.ts';
 import { installationParams } from '../../../contract/installations.ts';
 import { problems, typed } from '../../http/route-kit.ts';
 import { requireAccess } from '../installations/index.ts';

@@ -9,18 +9,7 @@ import { recordInstallationAudit } from '../audit/index.ts';
 import type { Account, PasswordHasher } from '../identity/index.ts';
 import type { Installation, Installations } from '../installations/index.ts';
 import { CHECK_MAX_TRIES, CHECK_TTL_SECONDS, codeWordKey, codeWordProblem, GUESS_WINDOW_HOURS, tooSimilar } from './codeword.rules.ts';
-import {
-  findCheck,
-  findCodeWords,
-  forgiveGuess,
-  insertCheck,
-  lockCodeWords,
-  lockGuessingIfSpent,
-  markCheckMatched,
-  reserveGuess,
-  saveCodeWords,
-  spendCheckTry,
-} from './codewords.store.ts';
+import { findCheck, findCodeWords, forgiveGuess, insertCheck, lockCodeWords, lockGuessingIfSpent, markCheckMatched, reserveGuess, saveCodeWords, spendCheckTry } from './codewords.store.ts';
 
 export interface CodeWordsDeps {
   db: Db;
@@ -80,13 +69,7 @@ export function createCodeWords(deps: CodeWordsDeps) {
           if (await hasher.verify(stored.customerWordHash, codeWordKey(companyWord))) throw new AppError('code_words_too_similar');
         }
         const which = customerWord !== undefined && companyWord !== undefined ? 'both' : customerWord !== undefined ? 'customer' : 'company';
-        await saveCodeWords(
-          tx,
-          installation.id,
-          companyWordSealed ? { ...customerChange, companyWordSealed, companyWordKeyId: keyIdOf(companyWordSealed) } : customerChange,
-          by.id,
-          now,
-        );
+        await saveCodeWords(tx, installation.id, companyWordSealed ? { ...customerChange, companyWordSealed, companyWordKeyId: keyIdOf(companyWordSealed) } : customerChange, by.id, now);
         await recordInstallationAudit(tx, { installationId: installation.id, actorAccountId: by.id, action: 'code_words_set', at: now, details: { which } });
         await deps.installations.service.notifyOwner(tx, installation, 'code_words_changed', { byName: by.name, which });
       });

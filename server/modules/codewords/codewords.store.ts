@@ -113,14 +113,7 @@ export async function lockGuessingIfSpent(db: Executor, installationId: string, 
   const rows = await db
     .update(codeWords)
     .set({ guessingLockedAt: now })
-    .where(
-      and(
-        eq(codeWords.installationId, installationId),
-        isNull(codeWords.guessingLockedAt),
-        windowOpen(windowStart),
-        sql`${codeWords.wrongGuesses} >= ${GUESS_LIMIT}`,
-      ),
-    )
+    .where(and(eq(codeWords.installationId, installationId), isNull(codeWords.guessingLockedAt), windowOpen(windowStart), sql`${codeWords.wrongGuesses} >= ${GUESS_LIMIT}`))
     .returning({ installationId: codeWords.installationId });
   return rows.length === 1;
 }

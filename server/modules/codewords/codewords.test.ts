@@ -39,8 +39,7 @@ describe.each(testDbKinds())('code words (SPEC §5.1) on %s', (db) => {
   const staff = { id: '00000000-0000-4000-8000-00000000c5c5' };
   const startCheck = async () => (await t.services.codeWords.startCheck(installation, staff)).checkId;
   /** The answer of one try, or the code of the problem it raised. */
-  const attempt = (checkId: string, word: string) =>
-    t.services.codeWords.attempt(installation, checkId, word, staff).catch((error: { code: string }) => error.code);
+  const attempt = (checkId: string, word: string) => t.services.codeWords.attempt(installation, checkId, word, staff).catch((error: { code: string }) => error.code);
   const status = () => t.services.codeWords.status(installation.id);
 
   it('stores the customer word only as an argon2id hash and the company word only encrypted', async () => {

@@ -76,14 +76,25 @@ export function createContacts(deps: ContactsDeps) {
     remove(installationId: string, by: Account, contactId: string): Promise<ContactView[]> {
       return change(installationId, by, 'contact_removed', async (tx, current, now) => {
         if (!(await deleteContact(tx, installationId, contactId))) throw new AppError('not_found');
-        await renumber(tx, installationId, current.map((c) => c.id).filter((id) => id !== contactId), now);
+        await renumber(
+          tx,
+          installationId,
+          current.map((c) => c.id).filter((id) => id !== contactId),
+          now,
+        );
         return { contactId };
       });
     },
 
     reorder(installationId: string, by: Account, ids: string[]): Promise<ContactView[]> {
       return change(installationId, by, 'contacts_reordered', async (tx, current, now) => {
-        if (!isPermutation(current.map((c) => c.id), ids)) throw new AppError('contact_order_mismatch');
+        if (
+          !isPermutation(
+            current.map((c) => c.id),
+            ids,
+          )
+        )
+          throw new AppError('contact_order_mismatch');
         await renumber(tx, installationId, ids, now);
         return { order: ids };
       });

@@ -15,7 +15,12 @@ describe.each(testDbKinds())('contact persons (SPEC §5.2) on %s', (db) => {
     t = await createTestApp({ db });
     const owner = await makeAccount(t.services);
     const admin = await makeAccount(t.services);
-    installationId = (await makeInstallation(t.services, [{ accountId: owner.id, level: 'owner' }, { accountId: admin.id, level: 'administrator' }])).id;
+    installationId = (
+      await makeInstallation(t.services, [
+        { accountId: owner.id, level: 'owner' },
+        { accountId: admin.id, level: 'administrator' },
+      ])
+    ).id;
     headers = (await signInApp(t, admin)).headers;
   });
   afterAll(() => t.close());
@@ -64,7 +69,9 @@ describe.each(testDbKinds())('contact persons (SPEC §5.2) on %s', (db) => {
     const reordered = await t.app.inject({ method: 'PUT', url: url('/contact-order'), headers, payload: { ids: reversed } });
     expect(reordered.json<{ id: string }[]>().map((c) => c.id)).toEqual(reversed);
     expect((await t.app.inject({ method: 'PUT', url: url('/contact-order'), headers, payload: { ids: reversed.slice(1) } })).json<Problem>().code).toBe('contact_order_mismatch');
-    expect((await t.app.inject({ method: 'PUT', url: url('/contact-order'), headers, payload: { ids: [reversed[0], ...reversed.slice(0, 4)] } })).json<Problem>().code).toBe('contact_order_mismatch');
+    expect((await t.app.inject({ method: 'PUT', url: url('/contact-order'), headers, payload: { ids: [reversed[0], ...reversed.slice(0, 4)] } })).json<Problem>().code).toBe(
+      'contact_order_mismatch',
+    );
 
     const removed = await t.app.inject({ method: 'DELETE', url: url(`/contacts/${reversed[2]}`), headers });
     expect(removed.json<{ id: string; position: number }[]>().map((c) => [c.id, c.position])).toEqual([

@@ -70,7 +70,9 @@ describe.each(testDbKinds())('contract information (SPEC §6) on %s', (db) => {
   it('refuses a report whose invoice links a document the portal could not safely open, storing none of it', async () => {
     for (const documentUrl of ['http://billing.example.com/F-3.pdf', 'javascript:alert(1)', 'https://me:pw@billing.example.com/F-3.pdf']) {
       await expect(
-        t.services.contracts.record(contract({ monthlyPriceOre: 1, invoices: [{ number: 'F-3', issuedOn: '2026-11-25', dueOn: '2026-12-31', amountOre: 1, status: 'unpaid', documentUrl }] })),
+        t.services.contracts.record(
+          contract({ monthlyPriceOre: 1, invoices: [{ number: 'F-3', issuedOn: '2026-11-25', dueOn: '2026-12-31', amountOre: 1, status: 'unpaid', documentUrl }] }),
+        ),
       ).rejects.toMatchObject({ code: 'validation_failed' });
     }
     const stored = await t.services.contracts.get(installationId);

@@ -38,7 +38,7 @@ describe.each(testDbKinds())('sessions, devices, activity and profile on %s', (d
     expect((await me('GET', '/me/sessions')).json()).toHaveLength(1);
   });
 
-  it('cannot sign out another account\'s session', async () => {
+  it("cannot sign out another account's session", async () => {
     const mine = asWeb(t, await signInWeb(t, await makeAccount(t.services)));
     const theirs = asWeb(t, await signInWeb(t, await makeAccount(t.services)));
     const [theirSession] = (await theirs('GET', '/me/sessions')).json<Array<{ id: string }>>();
@@ -63,7 +63,7 @@ describe.each(testDbKinds())('sessions, devices, activity and profile on %s', (d
     expect((await me('GET', '/me/devices')).json()).toEqual([]);
   });
 
-  it('recent activity shows the account\'s own sign-ins, lockouts and changes with time, device and IP', async () => {
+  it("recent activity shows the account's own sign-ins, lockouts and changes with time, device and IP", async () => {
     const account = await makeAccount(t.services);
     for (let i = 0; i < 4; i++) {
       await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: 'fel fel fel fel fel' } });

@@ -48,16 +48,12 @@ export function accountRoutes(app: FastifyInstance, identity: Identity): void {
     };
   }
 
-  r.get(
-    '/me',
-    { schema: { tags, summary: 'The signed-in account', response: { 200: me, ...problems('unauthenticated') } } },
-    async (request) => describe(requireActor(request).account, request),
+  r.get('/me', { schema: { tags, summary: 'The signed-in account', response: { 200: me, ...problems('unauthenticated') } } }, async (request) =>
+    describe(requireActor(request).account, request),
   );
 
-  r.patch(
-    '/me',
-    { schema: { tags, summary: 'Change name or preferred language', body: updateMeRequest, response: { 200: me, ...problems(...signedIn) } } },
-    async (request) => describe(await identity.accounts.updateProfile(requireActor(request), request.body, requestContext(request)), request),
+  r.patch('/me', { schema: { tags, summary: 'Change name or preferred language', body: updateMeRequest, response: { 200: me, ...problems(...signedIn) } } }, async (request) =>
+    describe(await identity.accounts.updateProfile(requireActor(request), request.body, requestContext(request)), request),
   );
 
   r.post(
@@ -124,24 +120,20 @@ export function accountRoutes(app: FastifyInstance, identity: Identity): void {
     },
   );
 
-  r.get(
-    '/me/sessions',
-    { schema: { tags, summary: 'Where the account is signed in', response: { 200: sessionList, ...problems(...signedIn) } } },
-    async (request) => {
-      const actor = requireSession(request);
-      const rows = await identity.sessions.list(actor);
-      return rows.map(({ session, current }) => ({
-        id: session.id,
-        client: session.client,
-        current,
-        device: deviceLabel(session.userAgent, actor.account.language),
-        ip: session.ip,
-        secondFactor: session.secondFactor,
-        createdAt: session.createdAt.toISOString(),
-        lastSeenAt: session.lastSeenAt.toISOString(),
-      }));
-    },
-  );
+  r.get('/me/sessions', { schema: { tags, summary: 'Where the account is signed in', response: { 200: sessionList, ...problems(...signedIn) } } }, async (request) => {
+    const actor = requireSession(request);
+    const rows = await identity.sessions.list(actor);
+    return rows.map(({ session, current }) => ({
+      id: session.id,
+      client: session.client,
+      current,
+      device: deviceLabel(session.userAgent, actor.account.language),
+      ip: session.ip,
+      secondFactor: session.secondFactor,
+      createdAt: session.createdAt.toISOString(),
+      lastSeenAt: session.lastSeenAt.toISOString(),
+    }));
+  });
 
   r.delete(
     '/me/sessions/:id',
@@ -152,16 +144,12 @@ export function accountRoutes(app: FastifyInstance, identity: Identity): void {
     },
   );
 
-  r.post(
-    '/me/sessions/revoke-others',
-    { schema: { tags, summary: 'Sign out every other session', response: { 200: revokedCount, ...problems(...signedIn) } } },
-    async (request) => ({ revoked: await identity.sessions.revokeOthers(requireSession(request), requestContext(request)) }),
-  );
+  r.post('/me/sessions/revoke-others', { schema: { tags, summary: 'Sign out every other session', response: { 200: revokedCount, ...problems(...signedIn) } } }, async (request) => ({
+    revoked: await identity.sessions.revokeOthers(requireSession(request), requestContext(request)),
+  }));
 
-  r.get(
-    '/me/devices',
-    { schema: { tags, summary: 'Trusted devices (they skip the code step)', response: { 200: deviceList, ...problems(...signedIn) } } },
-    async (request) => identity.devices.list(requireSession(request)),
+  r.get('/me/devices', { schema: { tags, summary: 'Trusted devices (they skip the code step)', response: { 200: deviceList, ...problems(...signedIn) } } }, async (request) =>
+    identity.devices.list(requireSession(request)),
   );
 
   r.delete(
@@ -179,10 +167,8 @@ export function accountRoutes(app: FastifyInstance, identity: Identity): void {
     async (request) => identity.accounts.recentActivity(requireActor(request), request.query.limit),
   );
 
-  r.get(
-    '/me/close',
-    { schema: { tags, summary: 'Whether the account may be closed now, and why not', response: { 200: closureCheck, ...problems('unauthenticated') } } },
-    async (request) => identity.closure.check(requireActor(request)),
+  r.get('/me/close', { schema: { tags, summary: 'Whether the account may be closed now, and why not', response: { 200: closureCheck, ...problems('unauthenticated') } } }, async (request) =>
+    identity.closure.check(requireActor(request)),
   );
 
   r.post(

@@ -7,8 +7,22 @@ import { accounts, type Account } from './identity.tables.ts';
 import { strongFactorColumns, type StrongFactors } from './second-factors.store.ts';
 
 // Prepared: every sign-in step looks an account up.
-const accountByEmail = preparedPerHandle((db) => db.select().from(accounts).where(eq(accounts.email, sql.placeholder('email'))).limit(1).prepare('find_account_by_email'));
-const accountById = preparedPerHandle((db) => db.select().from(accounts).where(eq(accounts.id, sql.placeholder('id'))).limit(1).prepare('find_account_by_id'));
+const accountByEmail = preparedPerHandle((db) =>
+  db
+    .select()
+    .from(accounts)
+    .where(eq(accounts.email, sql.placeholder('email')))
+    .limit(1)
+    .prepare('find_account_by_email'),
+);
+const accountById = preparedPerHandle((db) =>
+  db
+    .select()
+    .from(accounts)
+    .where(eq(accounts.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('find_account_by_id'),
+);
 
 export async function findAccountByEmail(db: Executor, email: string): Promise<Account | undefined> {
   const [row] = await accountByEmail(db).execute({ email });
@@ -29,7 +43,12 @@ export function signInAccountOf(row: { account: Account | null; totp: boolean; p
 }
 
 const signInAccountByEmail = preparedPerHandle((db) =>
-  db.select(signInAccountColumns).from(accounts).where(eq(accounts.email, sql.placeholder('email'))).limit(1).prepare('find_sign_in_account'),
+  db
+    .select(signInAccountColumns)
+    .from(accounts)
+    .where(eq(accounts.email, sql.placeholder('email')))
+    .limit(1)
+    .prepare('find_sign_in_account'),
 );
 
 /** The account of an e-mail address with whether it has an authenticator app and a passkey. */
@@ -63,25 +82,17 @@ export async function markSignedIn(db: Executor, id: string, now: Date): Promise
 }
 
 type AccountChanges = Partial<
-  Pick<
-    Account,
-    | 'email'
-    | 'emailVerifiedAt'
-    | 'name'
-    | 'phone'
-    | 'phoneVerifiedAt'
-    | 'language'
-    | 'passwordHash'
-    | 'status'
-    | 'twoFactorEnabled'
-    | 'preferredSecondFactor'
-    | 'closedAt'
-  >
+  Pick<Account, 'email' | 'emailVerifiedAt' | 'name' | 'phone' | 'phoneVerifiedAt' | 'language' | 'passwordHash' | 'status' | 'twoFactorEnabled' | 'preferredSecondFactor' | 'closedAt'>
 >;
 
 /** Apply a change and return the account as it is now. */
 export async function updateAccount(db: Executor, id: string, changes: AccountChanges, now: Date): Promise<Account> {
-  const [row] = await db.update(accounts).set({ ...changes, updatedAt: now }).where(eq(accounts.id, id)).returning().catch(emailTakenOnConflict);
+  const [row] = await db
+    .update(accounts)
+    .set({ ...changes, updatedAt: now })
+    .where(eq(accounts.id, id))
+    .returning()
+    .catch(emailTakenOnConflict);
   return row!;
 }
 

@@ -18,22 +18,13 @@ export function createChallenges(deps: IdentityDeps, lockout: Lockout) {
 
   return {
     /** Issue a code in the caller's transaction; returns the code to send. */
-    async issue(
-      tx: Executor,
-      actor: SessionActor,
-      purpose: ChallengePurpose,
-      channel: 'sms' | 'email',
-      target: string | null,
-      now: Date,
-    ): Promise<string> {
+    async issue(tx: Executor, actor: SessionActor, purpose: ChallengePurpose, channel: 'sms' | 'email', target: string | null, now: Date): Promise<string> {
       const sessionId = actor.session.id;
       const { code, hash } = issueCode(secretKey, codePurpose(sessionId, purpose));
-      const issued = await issueChallenge(
-        tx,
-        { sessionId, purpose, channel, target, codeHash: hash, codeExpiresAt: addSeconds(now, auth.codeTtlSeconds) },
-        now,
-        { maxCodes: auth.codeMaxPerFlow, minIntervalSeconds: auth.codeResendIntervalSeconds },
-      );
+      const issued = await issueChallenge(tx, { sessionId, purpose, channel, target, codeHash: hash, codeExpiresAt: addSeconds(now, auth.codeTtlSeconds) }, now, {
+        maxCodes: auth.codeMaxPerFlow,
+        minIntervalSeconds: auth.codeResendIntervalSeconds,
+      });
       if (issued) return code;
       // Thrown inside the transaction, so an SMS reserved for it is given back.
       const previous = (await findChallenge(tx, sessionId, purpose))!;

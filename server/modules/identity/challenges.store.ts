@@ -43,23 +43,12 @@ export async function findChallenge(db: Executor, sessionId: string, purpose: Ch
 }
 
 /** Use the code once: only the request whose UPDATE returns the row may act on it. */
-export async function consumeChallenge(
-  db: Executor,
-  sessionId: string,
-  purpose: ChallengePurpose,
-  codeHash: string,
-  now: Date,
-): Promise<SessionChallenge | undefined> {
+export async function consumeChallenge(db: Executor, sessionId: string, purpose: ChallengePurpose, codeHash: string, now: Date): Promise<SessionChallenge | undefined> {
   const [row] = await db
     .update(sessionChallenges)
     .set({ codeHash: null, codeExpiresAt: null })
     .where(
-      and(
-        eq(sessionChallenges.sessionId, sessionId),
-        eq(sessionChallenges.purpose, purpose),
-        eq(sessionChallenges.codeHash, codeHash),
-        sql`${sessionChallenges.codeExpiresAt} > ${now}`,
-      ),
+      and(eq(sessionChallenges.sessionId, sessionId), eq(sessionChallenges.purpose, purpose), eq(sessionChallenges.codeHash, codeHash), sql`${sessionChallenges.codeExpiresAt} > ${now}`),
     )
     .returning();
   return row;

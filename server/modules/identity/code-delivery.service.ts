@@ -55,12 +55,7 @@ export function createCodeDelivery(deps: IdentityDeps) {
 
   return {
     /** Choose SMS when the account has a verified phone and budget left, else e-mail. */
-    async chooseChannel(
-      tx: Executor,
-      account: Account,
-      wanted: 'sms' | 'email',
-      now: Date,
-    ): Promise<{ channel: 'sms' | 'email'; fallbackReason?: FallbackReason }> {
+    async chooseChannel(tx: Executor, account: Account, wanted: 'sms' | 'email', now: Date): Promise<{ channel: 'sms' | 'email'; fallbackReason?: FallbackReason }> {
       if (wanted === 'email') return { channel: 'email' };
       if (!account.phone || !account.phoneVerifiedAt) return { channel: 'email', fallbackReason: 'no_phone' };
       const reserved = await reserveSms(tx, account.id, now, limits);
@@ -74,14 +69,7 @@ export function createCodeDelivery(deps: IdentityDeps) {
     reserveSmsToOwnPhone: async (tx: Executor, account: Account, now: Date) => !!account.phoneVerifiedAt && reserveSms(tx, account.id, now, limits),
 
     /** Queue the code in the caller's transaction; returns where it went, masked. */
-    async send(
-      tx: Executor,
-      account: Account,
-      channel: 'sms' | 'email',
-      code: string,
-      template: CodeTemplate,
-      options: { to?: string; reference?: string } = {},
-    ): Promise<string> {
+    async send(tx: Executor, account: Account, channel: 'sms' | 'email', code: string, template: CodeTemplate, options: { to?: string; reference?: string } = {}): Promise<string> {
       const message = codeMessage(account, channel, code, template, options);
       await deps.notifications.enqueue(tx, message);
       return masked(message);
@@ -92,7 +80,13 @@ export function createCodeDelivery(deps: IdentityDeps) {
      * queued in one statement that also opens the sign-in's flow. No transaction, one round trip,
      * and the statement is built and prepared once (ADR 0006): the hottest path after the hash.
      */
-    async openFlowWithCode(db: Executor, account: Account, code: string, reference: string, flow: CodeFlow): Promise<{ channel: 'sms' | 'email'; fallbackReason?: FallbackReason; sentTo: string }> {
+    async openFlowWithCode(
+      db: Executor,
+      account: Account,
+      code: string,
+      reference: string,
+      flow: CodeFlow,
+    ): Promise<{ channel: 'sms' | 'email'; fallbackReason?: FallbackReason; sentTo: string }> {
       if (!account.phone || !account.phoneVerifiedAt) {
         const email = codeMessage(account, 'email', code, 'login_code', { reference });
         const opened = openFlowPart(db, { ...flow, channel: sql`'email'`, fallbackReason: sql`'no_phone'` });

@@ -28,7 +28,7 @@ describe('mobile numbers', () => {
 });
 
 describe('device labels', () => {
-  it('names browser and system in the account\'s language', () => {
+  it("names browser and system in the account's language", () => {
     const ua = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
     expect(deviceLabel(ua, 'sv')).toBe('Chrome på Linux');
     expect(deviceLabel(ua, 'en')).toBe('Chrome on Linux');

@@ -4,7 +4,11 @@ import type { Language } from '../notifications/index.ts';
 const words = { sv: { on: 'på', unknown: 'Okänd enhet' }, en: { on: 'on', unknown: 'Unknown device' } } as const;
 
 /** Names as people know them: no "Mobile Safari", "Chrome Headless" or "Mac OS". */
-const tidy = (name: string | undefined) => name?.replace(/^Mobile /, '').replace(/ Headless$/, '').replace(/^Mac OS$/, 'macOS');
+const tidy = (name: string | undefined) =>
+  name
+    ?.replace(/^Mobile /, '')
+    .replace(/ Headless$/, '')
+    .replace(/^Mac OS$/, 'macOS');
 
 /** "Chrome på Linux" / "Chrome on Linux" from a User-Agent, for lists and e-mails the user reads. */
 export function deviceLabel(userAgent: string | null, language: Language): string {

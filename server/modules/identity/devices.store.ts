@@ -13,14 +13,7 @@ export async function findLiveDevice(db: Executor, accountId: string, tokenHash:
   const [row] = await db
     .select()
     .from(trustedDevices)
-    .where(
-      and(
-        eq(trustedDevices.tokenHash, tokenHash),
-        eq(trustedDevices.accountId, accountId),
-        isNull(trustedDevices.revokedAt),
-        gt(trustedDevices.expiresAt, now),
-      ),
-    )
+    .where(and(eq(trustedDevices.tokenHash, tokenHash), eq(trustedDevices.accountId, accountId), isNull(trustedDevices.revokedAt), gt(trustedDevices.expiresAt, now)))
     .limit(1);
   return row;
 }

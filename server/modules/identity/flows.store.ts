@@ -12,7 +12,9 @@ type NewFlow = typeof loginFlows.$inferInsert;
 export type OpeningFlow = Params<Omit<NewFlow, 'channel' | 'fallbackReason'>> & { channel: NewFlow['channel'] | SQL; fallbackReason?: NewFlow['fallbackReason'] | SQL };
 
 /** A flow that opens with its first code sent: every column but the channel, which is decided as it opens. */
-export type CodeFlow = Required<Pick<NewFlow, 'idHash' | 'accountId' | 'throttleKey' | 'client' | 'codeHash' | 'codeExpiresAt' | 'codesSent' | 'lastSentAt' | 'expiresAt' | 'ip' | 'userAgent' | 'createdAt'>>;
+export type CodeFlow = Required<
+  Pick<NewFlow, 'idHash' | 'accountId' | 'throttleKey' | 'client' | 'codeHash' | 'codeExpiresAt' | 'codesSent' | 'lastSentAt' | 'expiresAt' | 'ip' | 'userAgent' | 'createdAt'>
+>;
 
 export const CODE_FLOW_KEYS: Record<keyof CodeFlow, true> = {
   idHash: true,

@@ -16,8 +16,7 @@ describe.each(testDbKinds())('the global sign-in brake on %s', (db) => {
   });
   afterAll(() => t.close());
 
-  const login = (remoteAddress: string, payload: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, payload });
+  const login = (remoteAddress: string, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, payload });
   const verify = (remoteAddress: string, flowId: string, code: string, extra: Record<string, unknown> = {}) =>
     t.app.inject({ method: 'POST', url: '/api/v1/auth/login/verify', remoteAddress, payload: { flowId, code, ...extra } });
   /** `client: 'app'` gets the trusted-device token in the answer; a web sign-in only as its cookie. */

@@ -1,6 +1,20 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { loginRequest, loginResponse, loginStatusRequest, loginStatusResponse, passkeyOptionsRequest, passkeyVerifyRequest, refreshRequest, webauthnOptions, resendRequest, resendResponse, signedIn, verifyRequest, appTokens } from '../../../contract/auth.ts';
+import {
+  loginRequest,
+  loginResponse,
+  loginStatusRequest,
+  loginStatusResponse,
+  passkeyOptionsRequest,
+  passkeyVerifyRequest,
+  refreshRequest,
+  webauthnOptions,
+  resendRequest,
+  resendResponse,
+  signedIn,
+  verifyRequest,
+  appTokens,
+} from '../../../contract/auth.ts';
 import { problems, typed } from '../../http/route-kit.ts';
 import { clearSessionCookie, requestContext, type CookieNames } from '../../http/plugins/session.ts';
 import { accountRoutes } from './account.routes.ts';

@@ -63,7 +63,7 @@ describe.each(testDbKinds())('integration tokens on %s', (db) => {
     expect((await me('GET', '/me/tokens')).json()).toEqual([]);
   });
 
-  it('the account\'s API rate limit answers 429 with Retry-After, shared by its tokens', async () => {
+  it("the account's API rate limit answers 429 with Retry-After, shared by its tokens", async () => {
     const me = asWeb(t, await signInWeb(t, await makeAccount(t.services)));
     const first = asBearer(t, (await me('POST', '/me/tokens', { name: 'Ett' })).json<{ token: string }>().token);
     const second = asBearer(t, (await me('POST', '/me/tokens', { name: 'Två' })).json<{ token: string }>().token);

@@ -12,7 +12,7 @@ export function integrationTokenRoutes(app: FastifyInstance, identity: Identity)
 
   r.get(
     '/me/tokens',
-    { schema: { tags, summary: 'The account\'s live integration tokens', response: { 200: integrationTokenList, ...problems('unauthenticated', 'forbidden') } } },
+    { schema: { tags, summary: "The account's live integration tokens", response: { 200: integrationTokenList, ...problems('unauthenticated', 'forbidden') } } },
     async (request) => identity.integrationTokens.list(requireSession(request)),
   );
 

@@ -3,13 +3,7 @@ import { hashToken, newId, newToken } from '../../core/tokens.ts';
 import { recordSecurityEvent } from '../audit/index.ts';
 import type { TokenScope } from './identity.tables.ts';
 import type { Actor, IdentityDeps, RequestContext, SessionActor } from './identity.types.ts';
-import {
-  findLiveIntegrationToken,
-  insertIntegrationToken,
-  listLiveIntegrationTokens,
-  revokeIntegrationToken,
-  touchIntegrationToken,
-} from './integration-tokens.store.ts';
+import { findLiveIntegrationToken, insertIntegrationToken, listLiveIntegrationTokens, revokeIntegrationToken, touchIntegrationToken } from './integration-tokens.store.ts';
 import type { Notices } from './notices.service.ts';
 import { overLimit, rateLimitedError, windowHits } from './rate-limit.rules.ts';
 import { hitWindows } from './rate-limit.store.ts';
@@ -54,7 +48,14 @@ export function createIntegrationTokens(deps: IdentityDeps, notices: Notices) {
       const { name } = input;
       await db.transaction(async (tx) => {
         await insertIntegrationToken(tx, { id, accountId: actor.account.id, name, scope: input.scope, tokenHash: hashToken(token), createdAt: now });
-        await recordSecurityEvent(tx, { accountId: actor.account.id, kind: 'integration_token_created', at: now, ip: ctx.ip, userAgent: ctx.userAgent, details: { tokenId: id, name, scope: input.scope } });
+        await recordSecurityEvent(tx, {
+          accountId: actor.account.id,
+          kind: 'integration_token_created',
+          at: now,
+          ip: ctx.ip,
+          userAgent: ctx.userAgent,
+          details: { tokenId: id, name, scope: input.scope },
+        });
         await notices.email(tx, actor.account, 'integration_token_created', { tokenName: name, scope: input.scope, when: notices.when(now) });
       });
       return { id, name, scope: input.scope, token, createdAt: now.toISOString(), lastUsedAt: null };

@@ -7,10 +7,7 @@ export async function insertIntegrationToken(db: Executor, row: typeof integrati
 }
 
 /** A live token and its account: the lookup of every request made with one. */
-export async function findLiveIntegrationToken(
-  db: Executor,
-  tokenHash: string,
-): Promise<{ token: IntegrationToken; account: Account } | undefined> {
+export async function findLiveIntegrationToken(db: Executor, tokenHash: string): Promise<{ token: IntegrationToken; account: Account } | undefined> {
   const [row] = await db
     .select({ token: integrationTokens, account: accounts })
     .from(integrationTokens)

@@ -75,12 +75,7 @@ export function createLockout(deps: IdentityDeps, notices: Notices) {
      * found in the same statement: the password step's one round trip before the hash. The
      * request is recognised when the address signed in successfully since `recognisedSince`.
      */
-    async reserveFindingAccount(
-      email: string,
-      now: Date,
-      windows: WindowHits,
-      recognisedSince: Date,
-    ): Promise<{ key: string; attempt: number; found: SignInAccount | undefined }> {
+    async reserveFindingAccount(email: string, now: Date, windows: WindowHits, recognisedSince: Date): Promise<{ key: string; attempt: number; found: SignInAccount | undefined }> {
       const key = emailKey(email);
       const { reservation, found } = await reserveAttemptFindingAccount(db, email, key, now, windows, recognisedSince);
       return { key, attempt: await settle(reservation, key, now, windows), found };
@@ -112,13 +107,7 @@ export function createLockout(deps: IdentityDeps, notices: Notices) {
      * the account's e-mail key like sign-in failures. `onSuccess` runs in the transaction that
      * resets the count, so a refusal inside it keeps the attempt counted.
      */
-    async attempt<T>(
-      account: Account,
-      ctx: RequestContext,
-      failure: Failure,
-      check: () => Promise<boolean> | boolean,
-      onSuccess: (tx: Executor, now: Date) => Promise<T>,
-    ): Promise<T> {
+    async attempt<T>(account: Account, ctx: RequestContext, failure: Failure, check: () => Promise<boolean> | boolean, onSuccess: (tx: Executor, now: Date) => Promise<T>): Promise<T> {
       const now = deps.clock.now();
       const key = emailKey(account.email);
       const attemptNumber = await reserve(key, now);

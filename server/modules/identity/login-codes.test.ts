@@ -130,9 +130,7 @@ describe.each(testDbKinds())('sign-ins racing for the last SMS of the month on %
 
   it('spend the budget exactly, and every code goes where its answer says', async () => {
     const accounts = await Promise.all(Array.from({ length: 20 }, () => makeAccount(t.services)));
-    const answers = await Promise.all(
-      accounts.map((a) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: a.email, password: TEST_PASSWORD } })),
-    );
+    const answers = await Promise.all(accounts.map((a) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: a.email, password: TEST_PASSWORD } })));
     const bodies = answers.map((res) => res.json<CodeRequired>());
     expect(bodies.filter((b) => b.channel === 'sms')).toHaveLength(7);
     expect(bodies.filter((b) => b.channel === 'email').every((b) => b.fallbackReason === 'sms_budget')).toBe(true);
@@ -185,10 +183,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a code that loses its SMS shard
   }
 
   const cases: Array<['sign-in' | 'resend', string, boolean]> = [
-    ['sign-in', 'inserts the month\'s first row of the shard', false],
-    ['sign-in', 'spends the last SMS of the shard\'s row', true],
-    ['resend', 'inserts the month\'s first row of the shard', false],
-    ['resend', 'spends the last SMS of the shard\'s row', true],
+    ['sign-in', "inserts the month's first row of the shard", false],
+    ['sign-in', "spends the last SMS of the shard's row", true],
+    ['resend', "inserts the month's first row of the shard", false],
+    ['resend', "spends the last SMS of the shard's row", true],
   ];
 
   it.each(cases)('a %s takes the other shard when the concurrent sign-in %s', async (via, _, rowExists) => {
@@ -200,9 +198,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a code that loses its SMS shard
     const released = new Promise<void>((resolve) => (release = resolve));
     const concurrent = t.services.db.transaction(async (tx) => {
       await tx.execute(
-        rowExists
-          ? sql`UPDATE sms_budget_shards SET sent = 1 WHERE month = ${month()} AND shard = 0`
-          : sql`INSERT INTO sms_budget_shards (month, shard, sent) VALUES (${month()}, 0, 1)`,
+        rowExists ? sql`UPDATE sms_budget_shards SET sent = 1 WHERE month = ${month()} AND shard = 0` : sql`INSERT INTO sms_budget_shards (month, shard, sent) VALUES (${month()}, 0, 1)`,
       );
       await released;
     });
@@ -227,7 +223,7 @@ describe('the company-wide monthly SMS budget', () => {
   });
   afterAll(() => t.close());
 
-  it('sends codes by e-mail once the month\'s budget is spent, for every account', async () => {
+  it("sends codes by e-mail once the month's budget is spent, for every account", async () => {
     const a = await makeAccount(t.services);
     const b = await makeAccount(t.services);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: a.email, password: TEST_PASSWORD } })).json<{ channel: string }>().channel).toBe('sms');

@@ -159,10 +159,7 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
 
   return {
     /** Step 1 (SPEC §11): e-mail and password. Unknown e-mails take exactly the same path. */
-    async login(
-      input: { email: string; password: string; client: ClientKind; deviceToken?: string },
-      ctx: RequestContext,
-    ): Promise<CodeSent | SignedIn> {
+    async login(input: { email: string; password: string; client: ClientKind; deviceToken?: string }, ctx: RequestContext): Promise<CodeSent | SignedIn> {
       const now = deps.clock.now();
       const email = normalizeEmail(input.email);
       const { found, device, key, attempt } = await reserveSignIn(input.deviceToken, email, now, ctx);
@@ -262,10 +259,7 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
     },
 
     /** Step 2: the one-time code (sent, or from the app). Wrong codes count in the same lockout as wrong passwords. */
-    async verify(
-      input: { flowId: string; code: string; trustDevice: boolean; deviceLabel?: string },
-      ctx: RequestContext,
-    ): Promise<SignedIn> {
+    async verify(input: { flowId: string; code: string; trustDevice: boolean; deviceLabel?: string }, ctx: RequestContext): Promise<SignedIn> {
       const { idHash, flow, account } = await openFlow(input.flowId, ctx);
       const now = deps.clock.now();
       const sent = flow.channel === 'sms' || flow.channel === 'email' ? flow.channel : null;
@@ -290,10 +284,7 @@ export function createLogin(deps: IdentityDeps, parts: LoginParts) {
       return passkeys.authenticationOptions(account, `login:${idHash}`);
     },
 
-    async verifyPasskey(
-      input: { flowId: string; response: AuthenticationResponseJSON; trustDevice: boolean; deviceLabel?: string },
-      ctx: RequestContext,
-    ): Promise<SignedIn> {
+    async verifyPasskey(input: { flowId: string; response: AuthenticationResponseJSON; trustDevice: boolean; deviceLabel?: string }, ctx: RequestContext): Promise<SignedIn> {
       const { idHash, flow, account } = await openFlow(input.flowId, ctx);
       return completeSignIn(flow, account, async () => ((await passkeys.verifyAssertion(account, `login:${idHash}`, input.response)) ? 'passkey' : null), input, ctx);
     },

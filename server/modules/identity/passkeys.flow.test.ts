@@ -44,7 +44,7 @@ describe.each(testDbKinds())('passkeys on %s', (db) => {
     expect(session.json<{ secondFactor: string }>().secondFactor).toBe('passkey');
   });
 
-  it('an answer to another challenge, a replayed answer or a stranger\'s passkey fails and counts as a wrong code', async () => {
+  it("an answer to another challenge, a replayed answer or a stranger's passkey fails and counts as a wrong code", async () => {
     const account = await makeAccount(t.services);
     const authenticator = await enrol(asWeb(t, await signInWeb(t, account)));
     const stranger = softwareAuthenticator(t.services.config.publicUrl);

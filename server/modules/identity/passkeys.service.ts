@@ -54,7 +54,9 @@ export function createPasskeys(deps: IdentityDeps) {
       const now = deps.clock.now();
       const challenge = await takeChallenge(db, `register:${actor.session.id}`, now);
       if (!challenge) throw new AppError('passkey_rejected');
-      const verification = await verifyRegistrationResponse({ response, expectedChallenge: challenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: false }).catch(() => null);
+      const verification = await verifyRegistrationResponse({ response, expectedChallenge: challenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: false }).catch(
+        () => null,
+      );
       const credential = verification?.verified ? verification.registrationInfo?.credential : undefined;
       if (!credential) throw new AppError('passkey_rejected');
       await db.transaction(async (tx) => {

@@ -11,7 +11,10 @@ export async function listPasskeys(db: Executor, accountId: string): Promise<Pas
 }
 
 export async function findPasskey(db: Executor, accountId: string, credentialId: string): Promise<Passkey | undefined> {
-  const [row] = await db.select().from(passkeys).where(and(eq(passkeys.accountId, accountId), eq(passkeys.credentialId, credentialId)));
+  const [row] = await db
+    .select()
+    .from(passkeys)
+    .where(and(eq(passkeys.accountId, accountId), eq(passkeys.credentialId, credentialId)));
   return row;
 }
 
@@ -21,7 +24,10 @@ export async function usePasskey(db: Executor, id: string, counter: number, now:
 }
 
 export async function deletePasskey(db: Executor, accountId: string, id: string): Promise<boolean> {
-  const rows = await db.delete(passkeys).where(and(eq(passkeys.id, id), eq(passkeys.accountId, accountId))).returning({ id: passkeys.id });
+  const rows = await db
+    .delete(passkeys)
+    .where(and(eq(passkeys.id, id), eq(passkeys.accountId, accountId)))
+    .returning({ id: passkeys.id });
   return rows.length === 1;
 }
 
@@ -31,10 +37,7 @@ export async function deleteAllPasskeys(db: Executor, accountId: string): Promis
 
 /** A new ceremony replaces the previous challenge under the same key. */
 export async function putChallenge(db: Executor, key: string, challenge: string, expiresAt: Date): Promise<void> {
-  await db
-    .insert(webauthnChallenges)
-    .values({ key, challenge, expiresAt })
-    .onConflictDoUpdate({ target: webauthnChallenges.key, set: { challenge, expiresAt } });
+  await db.insert(webauthnChallenges).values({ key, challenge, expiresAt }).onConflictDoUpdate({ target: webauthnChallenges.key, set: { challenge, expiresAt } });
 }
 
 /** Take the challenge once: concurrent answers to one ceremony cannot both be checked against it. */

@@ -4,9 +4,7 @@ import type { ErrorCode } from '../../../contract/errors.ts';
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
-const commonPasswords: ReadonlySet<string> = new Set(
-  (dictionary['passwords-common']).map((p) => p.toLowerCase()),
-);
+const commonPasswords: ReadonlySet<string> = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
 
 /** Set and check the same way: NFKC, never trimmed (SPEC §3.3). */
 export function normalizePassword(password: string): string {
@@ -30,9 +28,7 @@ function isCommon(lower: string): boolean {
 /** Parts of the person's own name and e-mail that must not make up the password. */
 function personalWords(person: { name?: string; email?: string }): string[] {
   const local = person.email?.split('@')[0] ?? '';
-  return [...(person.name ?? '').split(/[\s\-.]+/u), ...local.split(/[._+-]+/u), local]
-    .map((w) => w.normalize('NFKC').toLowerCase())
-    .filter((w) => w.length >= 3);
+  return [...(person.name ?? '').split(/[\s\-.]+/u), ...local.split(/[._+-]+/u), local].map((w) => w.normalize('NFKC').toLowerCase()).filter((w) => w.length >= 3);
 }
 
 function builtFromPersonalData(lower: string, person: { name?: string; email?: string }): boolean {

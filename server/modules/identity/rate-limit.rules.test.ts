@@ -9,17 +9,82 @@ describe('fixed rate-limit windows', () => {
   });
 
   it('are over the limit only past it, for any of the keys', () => {
-    const windows = windowHits(new Map([['ip', 3], ['global', 100]]), new Date(), 60);
-    expect(overLimit(new Map([['ip', 3], ['global', 100]]), windows)).toBe(false);
-    expect(overLimit(new Map([['ip', 4], ['global', 1]]), windows)).toBe(true);
-    expect(overLimit(new Map([['ip', 1], ['global', 101]]), windows)).toBe(true);
+    const windows = windowHits(
+      new Map([
+        ['ip', 3],
+        ['global', 100],
+      ]),
+      new Date(),
+      60,
+    );
+    expect(
+      overLimit(
+        new Map([
+          ['ip', 3],
+          ['global', 100],
+        ]),
+        windows,
+      ),
+    ).toBe(false);
+    expect(
+      overLimit(
+        new Map([
+          ['ip', 4],
+          ['global', 1],
+        ]),
+        windows,
+      ),
+    ).toBe(true);
+    expect(
+      overLimit(
+        new Map([
+          ['ip', 1],
+          ['global', 101],
+        ]),
+        windows,
+      ),
+    ).toBe(true);
   });
 
   it('let a recognised request pass a brake, never a plain limit', () => {
-    const windows = windowHits(new Map([['ip', 3], ['global', 100]]), new Date(), 60, new Set(['global']));
-    expect(overLimit(new Map([['ip', 1], ['global', 101]]), windows)).toBe(true);
-    expect(overLimit(new Map([['ip', 1], ['global', 101]]), windows, true)).toBe(false);
-    expect(overLimit(new Map([['ip', 4], ['global', 1]]), windows, true)).toBe(true);
+    const windows = windowHits(
+      new Map([
+        ['ip', 3],
+        ['global', 100],
+      ]),
+      new Date(),
+      60,
+      new Set(['global']),
+    );
+    expect(
+      overLimit(
+        new Map([
+          ['ip', 1],
+          ['global', 101],
+        ]),
+        windows,
+      ),
+    ).toBe(true);
+    expect(
+      overLimit(
+        new Map([
+          ['ip', 1],
+          ['global', 101],
+        ]),
+        windows,
+        true,
+      ),
+    ).toBe(false);
+    expect(
+      overLimit(
+        new Map([
+          ['ip', 4],
+          ['global', 1],
+        ]),
+        windows,
+        true,
+      ),
+    ).toBe(true);
   });
 
   it('refuse with the seconds until the window ends', () => {

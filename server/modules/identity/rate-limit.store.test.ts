@@ -13,13 +13,22 @@ describe.each(testDbKinds())('rate-limit windows on %s', (kind) => {
   afterAll(() => database.close());
 
   const rowsOf = async (key: string) =>
-    ((await database.db.execute(sql`SELECT count(*)::int AS shards, sum(hits)::int AS hits FROM rate_limit_windows WHERE key = ${key}`)) as unknown as {
-      rows: Array<{ shards: number; hits: number }>;
-    }).rows[0]!;
+    (
+      (await database.db.execute(sql`SELECT count(*)::int AS shards, sum(hits)::int AS hits FROM rate_limit_windows WHERE key = ${key}`)) as unknown as {
+        rows: Array<{ shards: number; hits: number }>;
+      }
+    ).rows[0]!;
 
   it('answers each key’s hits in the window summed over its shards, this hit included', async () => {
     const now = new Date('2026-12-01T10:00:00Z');
-    const windows = windowHits(new Map([['ip:a', 30], ['everyone', 1000]]), now, 300);
+    const windows = windowHits(
+      new Map([
+        ['ip:a', 30],
+        ['everyone', 1000],
+      ]),
+      now,
+      300,
+    );
     const answers: Array<Map<string, number>> = [];
     for (let i = 0; i < 40; i++) answers.push(await hitWindows(database.db, windows));
     expect(answers.map((hits) => hits.get('ip:a'))).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
@@ -34,7 +43,14 @@ describe.each(testDbKinds())('rate-limit windows on %s', (kind) => {
   });
 
   it('loses no hit when many requests count at once', async () => {
-    const windows = windowHits(new Map([['ip:b', 1000], ['everyone-b', 1000]]), new Date('2026-12-01T11:00:00Z'), 300);
+    const windows = windowHits(
+      new Map([
+        ['ip:b', 1000],
+        ['everyone-b', 1000],
+      ]),
+      new Date('2026-12-01T11:00:00Z'),
+      300,
+    );
     const answers = await Promise.all(Array.from({ length: 50 }, () => hitWindows(database.db, windows)));
     expect(await rowsOf('ip:b')).toMatchObject({ hits: 50 });
     expect(await rowsOf('everyone-b')).toMatchObject({ hits: 50 });

@@ -70,7 +70,14 @@ export function recoveryRoutes(app: FastifyInstance, identity: Identity): void {
 
   r.post(
     '/auth/password/forgot',
-    { schema: { tags, summary: 'Send a reset link (same answer and timing for every address; works while locked)', body: emailRequest, response: { 202: accepted, ...problems('rate_limited') } } },
+    {
+      schema: {
+        tags,
+        summary: 'Send a reset link (same answer and timing for every address; works while locked)',
+        body: emailRequest,
+        response: { 202: accepted, ...problems('rate_limited') },
+      },
+    },
     async (request, reply) => {
       await identity.passwords.requestReset(request.body.email, requestContext(request));
       return reply.code(202).send(ACCEPTED);

@@ -20,7 +20,11 @@ export const strongFactorColumns = {
 
 // Prepared: asked on every sign-in step after the first.
 const strongFactors = preparedPerHandle((db) =>
-  db.select(strongFactorColumns).from(accounts).where(eq(accounts.id, sql.placeholder('accountId'))).prepare('strong_factors_of'),
+  db
+    .select(strongFactorColumns)
+    .from(accounts)
+    .where(eq(accounts.id, sql.placeholder('accountId')))
+    .prepare('strong_factors_of'),
 );
 
 /** Whether the account has a confirmed authenticator app and a passkey, in one round trip. */

@@ -27,13 +27,7 @@ export function createSessions(deps: IdentityDeps) {
 
   return {
     /** Start a session in the caller's transaction (the sign-in that earned it commits with it). */
-    async start(
-      tx: Executor,
-      accountId: string,
-      client: ClientKind,
-      secondFactor: SecondFactor,
-      ctx: RequestContext,
-    ): Promise<IssuedSession> {
+    async start(tx: Executor, accountId: string, client: ClientKind, secondFactor: SecondFactor, ctx: RequestContext): Promise<IssuedSession> {
       const now = deps.clock.now();
       const token = newToken();
       const sessionId = newId();
@@ -65,13 +59,7 @@ export function createSessions(deps: IdentityDeps) {
       const found = await findSessionWithAccount(deps.db, hashToken(token));
       if (!found) return undefined;
       const { session, account } = found;
-      if (
-        session.client !== client ||
-        session.revokedAt ||
-        session.tokenExpiresAt <= now ||
-        session.absoluteExpiresAt <= now ||
-        account.status !== 'active'
-      ) {
+      if (session.client !== client || session.revokedAt || session.tokenExpiresAt <= now || session.absoluteExpiresAt <= now || account.status !== 'active') {
         return undefined;
       }
       if (client === 'web' && now.getTime() - session.lastSeenAt.getTime() > TOUCH_GAP_MS) {
@@ -107,7 +95,14 @@ export function createSessions(deps: IdentityDeps) {
       if (reused) {
         await deps.db.transaction(async (tx) => {
           const accountId = await revokeSession(tx, reused.sessionId, now);
-          await recordSecurityEvent(tx, { accountId: accountId ?? null, kind: 'refresh_token_reused', at: now, ip: ctx.ip, userAgent: ctx.userAgent, details: { sessionId: reused.sessionId } });
+          await recordSecurityEvent(tx, {
+            accountId: accountId ?? null,
+            kind: 'refresh_token_reused',
+            at: now,
+            ip: ctx.ip,
+            userAgent: ctx.userAgent,
+            details: { sessionId: reused.sessionId },
+          });
         });
       }
       throw new AppError('invalid_refresh_token');
@@ -131,9 +126,7 @@ export function createSessions(deps: IdentityDeps) {
       const rows = await listLiveSessions(deps.db, actor.account.id, now);
       // A web session past its idle timeout is over; an app session whose access token lapsed
       // lives on through its refresh token.
-      return rows
-        .filter((s) => s.tokenExpiresAt > now || s.client === 'app')
-        .map((s) => ({ session: s, current: s.id === actor.session.id }));
+      return rows.filter((s) => s.tokenExpiresAt > now || s.client === 'app').map((s) => ({ session: s, current: s.id === actor.session.id }));
     },
 
     /** Sign out one of the account's sessions; it stops working at once. */

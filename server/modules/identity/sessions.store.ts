@@ -18,10 +18,7 @@ const sessionWithAccountQuery = preparedPerHandle((db) =>
 );
 
 /** One indexed join: the hot path of every signed-in request, prepared (25 columns of two tables). */
-export async function findSessionWithAccount(
-  db: Executor,
-  tokenHash: string,
-): Promise<{ session: Session; account: Account } | undefined> {
+export async function findSessionWithAccount(db: Executor, tokenHash: string): Promise<{ session: Session; account: Account } | undefined> {
   const [row] = await sessionWithAccountQuery(db).execute({ tokenHash });
   return row;
 }
@@ -45,14 +42,7 @@ export async function revokeSession(db: Executor, id: string, now: Date): Promis
 }
 
 /** Give an app session a new access token, unless it has been revoked meanwhile. */
-export async function rotateAccessToken(
-  db: Executor,
-  id: string,
-  tokenHash: string,
-  tokenExpiresAt: Date,
-  absoluteExpiresAt: Date,
-  now: Date,
-): Promise<boolean> {
+export async function rotateAccessToken(db: Executor, id: string, tokenHash: string, tokenExpiresAt: Date, absoluteExpiresAt: Date, now: Date): Promise<boolean> {
   const rows = await db
     .update(sessions)
     .set({ tokenHash, tokenExpiresAt, absoluteExpiresAt, lastSeenAt: now })

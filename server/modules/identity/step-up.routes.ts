@@ -44,7 +44,13 @@ export function stepUpRoutes(app: FastifyInstance, identity: Identity): void {
 
   r.post(
     '/auth/step-up/passkey/options',
-    { schema: { tags, summary: 'The WebAuthn challenge for a step-up with a passkey', response: { 200: webauthnOptions, ...problems('unauthenticated', 'forbidden', 'channel_unavailable') } } },
+    {
+      schema: {
+        tags,
+        summary: 'The WebAuthn challenge for a step-up with a passkey',
+        response: { 200: webauthnOptions, ...problems('unauthenticated', 'forbidden', 'channel_unavailable') },
+      },
+    },
     async (request) => identity.stepUp.passkeyOptions(requireSession(request)),
   );
 

@@ -42,10 +42,7 @@ export function createStepUp(deps: IdentityDeps, parts: StepUpParts) {
       );
     },
 
-    async sendCode(
-      actor: SessionActor,
-      wanted: 'sms' | 'email',
-    ): Promise<{ channel: 'sms' | 'email'; sentTo: string; fallbackReason?: FallbackReason; expiresInSeconds: number }> {
+    async sendCode(actor: SessionActor, wanted: 'sms' | 'email'): Promise<{ channel: 'sms' | 'email'; sentTo: string; fallbackReason?: FallbackReason; expiresInSeconds: number }> {
       const now = deps.clock.now();
       return deps.db.transaction(async (tx) => {
         const { channel, fallbackReason } = await codes.chooseChannel(tx, actor.account, wanted, now);

@@ -74,8 +74,7 @@ const addressSignedInSince = (email: Placeholder, since: Placeholder) =>
 const reservationColumns = { open: sql<boolean>`(SELECT open FROM gate)`, failures: sql<number | null>`(SELECT failures FROM reserved)` };
 
 /** The reservation as a statement of its own, after `gate` (and whatever parts it needs). */
-const reservationStatement = (gate: SQL) =>
-  sql`WITH ${gate}, reserved AS (${reservedSql()}) SELECT ${reservationColumns.open} AS open, ${reservationColumns.failures} AS failures`;
+const reservationStatement = (gate: SQL) => sql`WITH ${gate}, reserved AS (${reservedSql()}) SELECT ${reservationColumns.open} AS open, ${reservationColumns.failures} AS failures`;
 
 const reserveOpen = preparedStatement('reserve_attempt', () => reservationStatement(sql`gate AS (SELECT true AS open)`));
 const reserveGated = preparedStatement('reserve_attempt_limited', () => {
@@ -124,7 +123,5 @@ export async function resetFailures(db: Executor, key: string, now: Date): Promi
 
 /** Counters with nothing to remember: no failures left, or a lock long over. */
 export async function deleteIdleThrottles(db: Executor, idleSince: Date): Promise<void> {
-  await db
-    .delete(loginThrottles)
-    .where(and(lte(loginThrottles.updatedAt, idleSince), or(isNull(loginThrottles.lockedUntil), lte(loginThrottles.lockedUntil, idleSince))));
+  await db.delete(loginThrottles).where(and(lte(loginThrottles.updatedAt, idleSince), or(isNull(loginThrottles.lockedUntil), lte(loginThrottles.lockedUntil, idleSince))));
 }

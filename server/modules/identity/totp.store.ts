@@ -7,7 +7,10 @@ export async function insertTotp(db: Executor, row: typeof totpCredentials.$infe
 }
 
 export async function findTotp(db: Executor, accountId: string, id: string): Promise<TotpCredential | undefined> {
-  const [row] = await db.select().from(totpCredentials).where(and(eq(totpCredentials.id, id), eq(totpCredentials.accountId, accountId)));
+  const [row] = await db
+    .select()
+    .from(totpCredentials)
+    .where(and(eq(totpCredentials.id, id), eq(totpCredentials.accountId, accountId)));
   return row;
 }
 
@@ -33,13 +36,7 @@ export async function useTotpStep(db: Executor, id: string, counter: number, now
   const rows = await db
     .update(totpCredentials)
     .set({ lastCounter: counter, lastUsedAt: now })
-    .where(
-      and(
-        eq(totpCredentials.id, id),
-        isNotNull(totpCredentials.confirmedAt),
-        or(isNull(totpCredentials.lastCounter), lt(totpCredentials.lastCounter, counter)),
-      ),
-    )
+    .where(and(eq(totpCredentials.id, id), isNotNull(totpCredentials.confirmedAt), or(isNull(totpCredentials.lastCounter), lt(totpCredentials.lastCounter, counter))))
     .returning({ id: totpCredentials.id });
   return rows.length === 1;
 }

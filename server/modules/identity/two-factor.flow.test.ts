@@ -72,7 +72,7 @@ describe.each(testDbKinds())('two-step verification settings on %s', (db) => {
     expect((await verify(flowId, await t.latestCode(account.phone!))).statusCode).toBe(200);
   });
 
-  it('after an SMS code went out, the app\'s code still signs in', async () => {
+  it("after an SMS code went out, the app's code still signs in", async () => {
     const account = await makeAccount(t.services);
     const secret = await enrol(asWeb(t, await signInWeb(t, account)));
     const { flowId } = (await login(account.email)).json<{ flowId: string }>();

@@ -153,7 +153,7 @@ describe('authorization matrix of the installation endpoints', () => {
         const methods = [route.method].flat().filter((m) => m !== 'HEAD');
         const url = route.url;
         if (!/^\/api\/v1\/(installations|invitations)/.test(url)) return;
-        for (const method of methods) routes.push({ key: `${method} ${url}`, permission: (route.config)?.permission });
+        for (const method of methods) routes.push({ key: `${method} ${url}`, permission: route.config?.permission });
       },
     });
     const s = t.services;

@@ -215,7 +215,7 @@ export function installationsRoutes(app: FastifyInstance, installations: Install
     {
       schema: {
         tags,
-        summary: 'Confirm the number with its code: it becomes the account\'s mobile number for codes',
+        summary: "Confirm the number with its code: it becomes the account's mobile number for codes",
         body: invitationPhoneVerifyRequest,
         response: { 204: z.null(), ...problems(...invitee, 'forbidden', 'phone_already_verified', 'invalid_code', 'account_locked') },
       },

@@ -14,11 +14,7 @@ export async function findInstallation(db: Executor, id: string): Promise<Instal
 }
 
 /** The installation together with one account's membership of it: the lookup of every guarded request. */
-export async function findMembership(
-  db: Executor,
-  installationId: string,
-  accountId: string,
-): Promise<{ installation: Installation; member: Member } | undefined> {
+export async function findMembership(db: Executor, installationId: string, accountId: string): Promise<{ installation: Installation; member: Member } | undefined> {
   const [row] = await db
     .select({ installation: installations, member: installationMembers })
     .from(installationMembers)
@@ -72,11 +68,7 @@ export async function findOwner(db: Executor, installationId: string): Promise<M
 }
 
 export async function listMembers(db: Executor, installationId: string): Promise<Member[]> {
-  return db
-    .select()
-    .from(installationMembers)
-    .where(eq(installationMembers.installationId, installationId))
-    .orderBy(asc(installationMembers.createdAt));
+  return db.select().from(installationMembers).where(eq(installationMembers.installationId, installationId)).orderBy(asc(installationMembers.createdAt));
 }
 
 export async function countMembers(db: Executor, installationId: string): Promise<number> {

@@ -43,7 +43,7 @@ describe.each(testDbKinds())('the invited person keeps the phone the inviter typ
   const newcomer = (email: string) => makeAccount(t.services, { email, phone: null });
   const reload = async (account: Account) => (await findAccountById(t.services.db, account.id))!;
 
-  it('offers the typed number; confirmed with the SMS code it becomes the account\'s, and sign-in codes go there', async () => {
+  it("offers the typed number; confirmed with the SMS code it becomes the account's, and sign-in codes go there", async () => {
     const token = await invite('nina@example.com');
     const nina = await newcomer('nina@example.com');
     const me = asWeb(t, await signInWeb(t, nina));
@@ -144,10 +144,7 @@ describe.each(testDbKinds())('the invited person keeps the phone the inviter typ
     expect((await storedPhone('expired@example.com')).sort()).toEqual(['+46704445566', null]);
 
     // The database holds to it: a closed invitation cannot keep a number.
-    const closed = t.services.db
-      .update(installationInvitations)
-      .set({ phone: '+46701234567' })
-      .where(eq(installationInvitations.email, 'revoked@example.com'));
+    const closed = t.services.db.update(installationInvitations).set({ phone: '+46701234567' }).where(eq(installationInvitations.email, 'revoked@example.com'));
     await expect(closed).rejects.toThrow();
   });
 });

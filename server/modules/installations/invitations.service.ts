@@ -5,15 +5,7 @@ import { addSeconds } from '../../core/clock.ts';
 import { hashToken, newId, newToken } from '../../core/tokens.ts';
 import type { Executor } from '../../db/database.ts';
 import { recordInstallationAudit } from '../audit/index.ts';
-import {
-  findAccountById,
-  isPlausibleEmail,
-  normalizeEmail,
-  normalizePhone,
-  type Account,
-  type RequestContext,
-  type SessionActor,
-} from '../identity/index.ts';
+import { findAccountById, isPlausibleEmail, normalizeEmail, normalizePhone, type Account, type RequestContext, type SessionActor } from '../identity/index.ts';
 import { findInstallation, findMember, insertMember } from './installations.store.ts';
 import type { Invitation } from './installations.tables.ts';
 import type { InstallationsService } from './installations.service.ts';

@@ -26,11 +26,19 @@ export async function closeExpiredInvitations(db: Executor, installationId: stri
 }
 
 export async function listOpenInvitations(db: Executor, installationId: string): Promise<Invitation[]> {
-  return db.select().from(t).where(and(eq(t.installationId, installationId), isOpen)).orderBy(asc(t.createdAt));
+  return db
+    .select()
+    .from(t)
+    .where(and(eq(t.installationId, installationId), isOpen))
+    .orderBy(asc(t.createdAt));
 }
 
 export async function findInvitation(db: Executor, installationId: string, id: string): Promise<Invitation | undefined> {
-  const [row] = await db.select().from(t).where(and(eq(t.installationId, installationId), eq(t.id, id))).limit(1);
+  const [row] = await db
+    .select()
+    .from(t)
+    .where(and(eq(t.installationId, installationId), eq(t.id, id)))
+    .limit(1);
   return row;
 }
 
@@ -41,12 +49,20 @@ export async function findInvitationByTokenHash(db: Executor, tokenHash: string)
 
 /** Re-send: a new link replaces the old one, which stops working. */
 export async function replaceInvitationToken(db: Executor, id: string, tokenHash: string, expiresAt: Date): Promise<Invitation | undefined> {
-  const [row] = await db.update(t).set({ tokenHash, expiresAt }).where(and(eq(t.id, id), isOpen)).returning();
+  const [row] = await db
+    .update(t)
+    .set({ tokenHash, expiresAt })
+    .where(and(eq(t.id, id), isOpen))
+    .returning();
   return row;
 }
 
 export async function revokeInvitation(db: Executor, id: string, now: Date): Promise<Invitation | undefined> {
-  const [row] = await db.update(t).set({ revokedAt: now, phone: null }).where(and(eq(t.id, id), isOpen)).returning();
+  const [row] = await db
+    .update(t)
+    .set({ revokedAt: now, phone: null })
+    .where(and(eq(t.id, id), isOpen))
+    .returning();
   return row;
 }
 

@@ -21,10 +21,14 @@ describe.each(testDbKinds())('invitations (SPEC §4.3) on %s', (db) => {
     owner = await makeAccount(t.services, { name: 'Olle Ägare' });
     admin = await makeAccount(t.services, { name: 'Anna Admin' });
     installationId = (
-      await makeInstallation(t.services, [
-        { accountId: owner.id, level: 'owner' },
-        { accountId: admin.id, level: 'administrator' },
-      ], 'Sommarstugan')
+      await makeInstallation(
+        t.services,
+        [
+          { accountId: owner.id, level: 'owner' },
+          { accountId: admin.id, level: 'administrator' },
+        ],
+        'Sommarstugan',
+      )
     ).id;
     asOwner = (await signInApp(t, owner)).headers;
     asAdmin = (await signInApp(t, admin)).headers;

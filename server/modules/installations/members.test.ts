@@ -15,9 +15,9 @@ describe.each(testDbKinds())('members and levels (SPEC §4.4) on %s', (db) => {
 
   beforeAll(async () => {
     t = await createTestApp({ db });
-    [owner, admin, admin2, user, restricted] = await Promise.all(
+    [owner, admin, admin2, user, restricted] = (await Promise.all(
       ['Olle Ägare', 'Anna Admin', 'Axel Admin', 'Ulf Användare', 'Rut Begränsad'].map((name) => makeAccount(t.services, { name })),
-    ) as [Account, Account, Account, Account, Account];
+    )) as [Account, Account, Account, Account, Account];
     installationId = (
       await makeInstallation(t.services, [
         { accountId: owner.id, level: 'owner' },
@@ -35,8 +35,7 @@ describe.each(testDbKinds())('members and levels (SPEC §4.4) on %s', (db) => {
   afterAll(() => t.close());
 
   const member = (id: string) => `/api/v1/installations/${installationId}/members/${id}`;
-  const change = (headers: Record<string, string>, id: string, payload: Record<string, unknown>) =>
-    t.app.inject({ method: 'PATCH', url: member(id), headers, payload });
+  const change = (headers: Record<string, string>, id: string, payload: Record<string, unknown>) => t.app.inject({ method: 'PATCH', url: member(id), headers, payload });
   const remove = (headers: Record<string, string>, id: string) => t.app.inject({ method: 'DELETE', url: member(id), headers });
   const leave = (headers: Record<string, string>) => t.app.inject({ method: 'POST', url: `/api/v1/installations/${installationId}/leave`, headers });
   const levels = async () =>

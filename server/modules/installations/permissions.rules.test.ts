@@ -7,7 +7,9 @@ const tz = 'Europe/Stockholm';
 
 describe('permission table (SPEC §4.2)', () => {
   it('gives managing actions to the owner and administrators only', () => {
-    const managersOnly = Object.entries(PERMISSIONS).filter(([, p]) => p.levels.user === 'deny').map(([a]) => a);
+    const managersOnly = Object.entries(PERMISSIONS)
+      .filter(([, p]) => p.levels.user === 'deny')
+      .map(([a]) => a);
     expect(managersOnly.sort()).toEqual(
       ['codewords.reveal', 'codewords.set', 'codewords.view', 'contacts.manage', 'contacts.view', 'contract.view', 'members.manage', 'members.view'].sort(),
     );
@@ -15,7 +17,9 @@ describe('permission table (SPEC §4.2)', () => {
   });
 
   it('needs step-up for code words, contact persons and users (SPEC §3.9)', () => {
-    const stepUp = Object.entries(PERMISSIONS).filter(([, p]) => p.stepUp).map(([a]) => a);
+    const stepUp = Object.entries(PERMISSIONS)
+      .filter(([, p]) => p.stepUp)
+      .map(([a]) => a);
     expect(stepUp.sort()).toEqual(['codewords.reveal', 'codewords.set', 'contacts.manage', 'members.manage'].sort());
   });
 

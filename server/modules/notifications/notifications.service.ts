@@ -53,8 +53,7 @@ export function createNotifications(deps: NotificationsDeps) {
   const seal = (value: SealedVars | SealedFallback) => encrypt(deps.keyRing, JSON.stringify(value));
   const unseal = <T>(sealed: string) => JSON.parse(decrypt(deps.keyRing, sealed)) as T;
   /** The message of a row as it goes out now, in the row's channel. */
-  const open = (row: OutboxRow): RenderedMessage =>
-    render(row.template as TemplateName, row.channel, row.language as Language, unseal<SealedVars>(row.sealedContent).vars);
+  const open = (row: OutboxRow): RenderedMessage => render(row.template as TemplateName, row.channel, row.language as Language, unseal<SealedVars>(row.sealedContent).vars);
 
   function outboxRow(
     row: { channel: Channel; to: string; template: string; language: string; sealedContent: string; sealedFallback?: string | null },

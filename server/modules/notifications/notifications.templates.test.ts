@@ -6,9 +6,27 @@ import type { Language } from './notifications.types.ts';
 import { render, templateVariants } from './notifications.templates.ts';
 
 const vars = {
-  code: '123456', name: 'Kim', minutes: 5, supportPhone: '+46 771 00 00 00', portalUrl: 'http://localhost:3000', when: '2026-12-04T13:05:00.000Z', device: 'Firefox', ip: '127.0.0.1', link: 'http://localhost:3000/x',
-  alias: 'Villa Solbacken', inviterName: 'Olivia', memberName: 'Ulla', byName: 'Adam', level: 'user', days: 7, which: 'customer',
-  hours: 24, email: 'new@example.com', phone: '+46 *** ** 12', tokenName: 'Hemautomation', scope: 'read',
+  code: '123456',
+  name: 'Kim',
+  minutes: 5,
+  supportPhone: '+46 771 00 00 00',
+  portalUrl: 'http://localhost:3000',
+  when: '2026-12-04T13:05:00.000Z',
+  device: 'Firefox',
+  ip: '127.0.0.1',
+  link: 'http://localhost:3000/x',
+  alias: 'Villa Solbacken',
+  inviterName: 'Olivia',
+  memberName: 'Ulla',
+  byName: 'Adam',
+  level: 'user',
+  days: 7,
+  which: 'customer',
+  hours: 24,
+  email: 'new@example.com',
+  phone: '+46 *** ** 12',
+  tokenName: 'Hemautomation',
+  scope: 'read',
 };
 const languages: Language[] = ['sv', 'en'];
 const variants = templateVariants().flatMap((variant) => languages.map((language) => ({ ...variant, language })));
@@ -38,7 +56,9 @@ describe('message templates', () => {
   });
 
   it.each(variants)('$template by $channel in $language breaks lines only after a sentence, a link or the code', ({ template, channel, language }) => {
-    const broken = render(template, channel, language, vars).text.split('\n').filter((line) => line && !/(?:[.!?:,]|https?:\/\/\S+|\b\d{6})$/.test(line));
+    const broken = render(template, channel, language, vars)
+      .text.split('\n')
+      .filter((line) => line && !/(?:[.!?:,]|https?:\/\/\S+|\b\d{6})$/.test(line));
     expect(broken).toEqual([]);
   });
 

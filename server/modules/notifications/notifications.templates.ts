@@ -33,7 +33,5 @@ export function render(template: TemplateName, channel: Channel, language: Langu
 
 /** For tests: every template and channel that exists (in Swedish; a test checks English matches). */
 export function templateVariants(): Array<{ template: TemplateName; channel: Channel }> {
-  return Object.entries(templates).flatMap(([template, def]) =>
-    Object.keys(def.sv).map((channel) => ({ template: template as TemplateName, channel: channel as Channel })),
-  );
+  return Object.entries(templates).flatMap(([template, def]) => Object.keys(def.sv).map((channel) => ({ template: template as TemplateName, channel: channel as Channel })));
 }

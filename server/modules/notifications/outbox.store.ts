@@ -18,7 +18,23 @@ export type OutboxInsert = PgInsertValue<typeof outbox>;
 
 /** The columns a newly queued message sets; the others keep their defaults. */
 export type QueuedRow = Required<
-  Pick<NewOutboxRow, 'channel' | 'recipient' | 'template' | 'language' | 'sealedContent' | 'sealedFallback' | 'accountId' | 'installationId' | 'reference' | 'idempotencyKey' | 'status' | 'attempts' | 'nextAttemptAt' | 'createdAt'>
+  Pick<
+    NewOutboxRow,
+    | 'channel'
+    | 'recipient'
+    | 'template'
+    | 'language'
+    | 'sealedContent'
+    | 'sealedFallback'
+    | 'accountId'
+    | 'installationId'
+    | 'reference'
+    | 'idempotencyKey'
+    | 'status'
+    | 'attempts'
+    | 'nextAttemptAt'
+    | 'createdAt'
+  >
 >;
 
 export const QUEUED_ROW_KEYS: Record<keyof QueuedRow, true> = {
@@ -67,12 +83,7 @@ export async function claimDue(db: Executor, now: Date, leaseUntil: Date, limit:
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
-    .where(
-      and(
-        or(eq(outbox.status, 'pending'), and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now))),
-        lte(outbox.nextAttemptAt, now),
-      ),
-    )
+    .where(and(or(eq(outbox.status, 'pending'), and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now))), lte(outbox.nextAttemptAt, now)))
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
     .limit(limit)
     .for('update', { skipLocked: true });
@@ -188,11 +199,7 @@ function toFigures(row: { currency: string; sms: number; segments: number; cost:
  * (account, installation) they were sent for, which the back office attributes to installations
  * (SPEC §3.5, §7.5).
  */
-export async function smsUsage(
-  db: Executor,
-  from: Date,
-  to: Date,
-): Promise<Record<'total' | 'byDay' | 'byAccount', UsageLine[]> & { byOrigin: OriginUsage[] }> {
+export async function smsUsage(db: Executor, from: Date, to: Date): Promise<Record<'total' | 'byDay' | 'byAccount', UsageLine[]> & { byOrigin: OriginUsage[] }> {
   const inRange = and(gte(smsDeliveries.sentAt, from), lt(smsDeliveries.sentAt, to));
   const grouped = async (key: ReturnType<typeof sql<string | null>>) => {
     const rows = await db

@@ -36,9 +36,11 @@ describe('the share of SMS to unverified numbers', () => {
     expect(unverifiedAllowance(12, 25)).toBe(3);
     expect(unverifiedAllowance(12, 10)).toBe(1);
     expect(unverifiedAllowance(9, 10)).toBe(0);
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 100 }), (budget, percent) => {
-      const share = unverifiedAllowance(budget, percent);
-      return share >= 0 && share <= budget && budget - share >= Math.ceil((budget * (100 - percent)) / 100);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 100 }), (budget, percent) => {
+        const share = unverifiedAllowance(budget, percent);
+        return share >= 0 && share <= budget && budget - share >= Math.ceil((budget * (100 - percent)) / 100);
+      }),
+    );
   });
 });

@@ -202,7 +202,10 @@ export async function reserveUnverifiedSms(tx: Executor, accountId: string, now:
     .returning({ sent: smsUnverifiedMonths.sent });
   if (!counted[0]) return false;
   if (await reserveSms(tx, accountId, now, limits)) return true;
-  await tx.update(smsUnverifiedMonths).set({ sent: sql`${smsUnverifiedMonths.sent} - 1` }).where(eq(smsUnverifiedMonths.month, month));
+  await tx
+    .update(smsUnverifiedMonths)
+    .set({ sent: sql`${smsUnverifiedMonths.sent} - 1` })
+    .where(eq(smsUnverifiedMonths.month, month));
   return false;
 }
 
@@ -239,6 +242,9 @@ async function uncountSms(db: Executor, accountId: string, now: Date): Promise<v
 
 /** SMS codes reserved against the monthly budget in `month` ("2026-11"). */
 export async function reservedSmsInMonth(db: Executor, month: string): Promise<number> {
-  const [row] = await db.select({ sent: sql<number>`coalesce(sum(${smsBudgetShards.sent}), 0)::int` }).from(smsBudgetShards).where(eq(smsBudgetShards.month, month));
+  const [row] = await db
+    .select({ sent: sql<number>`coalesce(sum(${smsBudgetShards.sent}), 0)::int` })
+    .from(smsBudgetShards)
+    .where(eq(smsBudgetShards.month, month));
   return row?.sent ?? 0;
 }

@@ -15,12 +15,14 @@ describe.each(testDbKinds())('the SMS budget (SPEC §3.5) on %s', (kind) => {
   afterAll(() => database.close());
 
   /** Each reservation in a transaction of its own, all started at once, like sign-ins on many servers. */
-  const reserveAtOnce = (accountIds: string[], limits: SmsLimits, at = now) =>
-    Promise.all(accountIds.map((id) => database.db.transaction((tx) => reserveSms(tx, id, at, limits))));
+  const reserveAtOnce = (accountIds: string[], limits: SmsLimits, at = now) => Promise.all(accountIds.map((id) => database.db.transaction((tx) => reserveSms(tx, id, at, limits))));
 
   it('spends a monthly budget exactly, however many sign-ins ask at once', async () => {
     const limits = { perAccountPerDay: 5, monthlyBudget: 45 };
-    const results = await reserveAtOnce(Array.from({ length: 70 }, () => randomUUID()), limits);
+    const results = await reserveAtOnce(
+      Array.from({ length: 70 }, () => randomUUID()),
+      limits,
+    );
     expect(results.filter(Boolean)).toHaveLength(45);
     expect(await reservedSmsInMonth(database.db, monthKey(now))).toBe(45);
   });
@@ -39,7 +41,11 @@ describe.each(testDbKinds())('the SMS budget (SPEC §3.5) on %s', (kind) => {
     const limits = { perAccountPerDay: 5, monthlyBudget: 1_000_000 };
     const account = randomUUID();
     const later = new Date('2027-05-01T10:00:00Z');
-    const results = await reserveAtOnce(Array.from({ length: 12 }, () => account), limits, later);
+    const results = await reserveAtOnce(
+      Array.from({ length: 12 }, () => account),
+      limits,
+      later,
+    );
     expect(results.filter(Boolean)).toHaveLength(5);
     // A day later the oldest have rolled out of the window.
     const nextDay = new Date(later.getTime() + 24 * 3600_000 + 1000);

@@ -39,12 +39,16 @@ export function CodeWordsForm({ installationId }: { installationId: string }) {
   return (
     <Panel title={t('installation.codeWords.change')}>
       <p>{t('installation.codeWords.changeIntro')}</p>
-      <p className="code-words__rules">
-        {t('installation.codeWords.rules')}
-      </p>
+      <p className="code-words__rules">{t('installation.codeWords.rules')}</p>
       <p className="code-words__hint">{t('installation.codeWords.stepUpNote')}</p>
       <form ref={errors.formRef} className="code-words__form" onSubmit={submit} noValidate>
-        <TextField label={t('installation.codeWords.newCustomerWord')} value={customerWord} onChange={(e) => setCustomerWord(e.target.value)} {...fieldProps} {...errors.field('customerWord')} />
+        <TextField
+          label={t('installation.codeWords.newCustomerWord')}
+          value={customerWord}
+          onChange={(e) => setCustomerWord(e.target.value)}
+          {...fieldProps}
+          {...errors.field('customerWord')}
+        />
         <TextField label={t('installation.codeWords.newCompanyWord')} value={companyWord} onChange={(e) => setCompanyWord(e.target.value)} {...fieldProps} {...errors.field('companyWord')} />
         {errors.message && (
           <Alert tone="error">

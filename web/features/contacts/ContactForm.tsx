@@ -46,15 +46,7 @@ export function ContactForm({ initial, pending, error, onSave, onCancel }: Props
 
   return (
     <form ref={errors.formRef} className="contact-form" onSubmit={submit} noValidate>
-      <TextField
-        label={t('installation.contacts.name')}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        autoComplete="off"
-        required
-        maxLength={100}
-        {...errors.field('name')}
-      />
+      <TextField label={t('installation.contacts.name')} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" required maxLength={100} {...errors.field('name')} />
       {PHONE_FIELDS.map((field, i) => (
         <TextField
           key={field}

@@ -11,8 +11,7 @@ export const contactsQueryKey = (installationId: string) => ['installation', ins
 export const contactsApi = {
   list: (installationId: string) => request('GET', `/installations/${installationId}/contacts`, contactPersonList),
   add: (installationId: string, input: ContactInput) => request('POST', `/installations/${installationId}/contacts`, contactPersonList, input),
-  update: (installationId: string, contactId: string, input: ContactInput) =>
-    request('PUT', `/installations/${installationId}/contacts/${contactId}`, contactPersonList, input),
+  update: (installationId: string, contactId: string, input: ContactInput) => request('PUT', `/installations/${installationId}/contacts/${contactId}`, contactPersonList, input),
   remove: (installationId: string, contactId: string) => request('DELETE', `/installations/${installationId}/contacts/${contactId}`, contactPersonList),
   reorder: (installationId: string, ids: string[]) => request('PUT', `/installations/${installationId}/contact-order`, contactPersonList, { ids }),
 };

@@ -92,7 +92,9 @@ function Contract({ installation }: { installation: InstallationSummary }) {
                 <th scope="col">{t('installation.contract.invoiceNumber')}</th>
                 <th scope="col">{t('installation.contract.issuedOn')}</th>
                 <th scope="col">{t('installation.contract.dueOn')}</th>
-                <th scope="col" className="contract__amount">{t('installation.contract.amount')}</th>
+                <th scope="col" className="contract__amount">
+                  {t('installation.contract.amount')}
+                </th>
                 <th scope="col">{t('installation.contract.status')}</th>
                 <th scope="col">{t('installation.contract.document')}</th>
               </tr>
@@ -100,22 +102,21 @@ function Contract({ installation }: { installation: InstallationSummary }) {
             <tbody>
               {c.invoices.map((invoice) => (
                 <tr key={invoice.number}>
-                  <th scope="row" data-label={t('installation.contract.invoiceNumber')}>{invoice.number}</th>
+                  <th scope="row" data-label={t('installation.contract.invoiceNumber')}>
+                    {invoice.number}
+                  </th>
                   <td data-label={t('installation.contract.issuedOn')}>{format.date(invoice.issuedOn)}</td>
                   <td data-label={t('installation.contract.dueOn')}>{format.date(invoice.dueOn)}</td>
-                  <td data-label={t('installation.contract.amount')} className="contract__amount">{format.money(invoice.amountOre)}</td>
+                  <td data-label={t('installation.contract.amount')} className="contract__amount">
+                    {format.money(invoice.amountOre)}
+                  </td>
                   <td data-label={t('installation.contract.status')}>
                     <span className={`contract__status contract__status--${invoice.status}`}>{t(`installation.contract.invoiceStatus.${invoice.status}`)}</span>
                   </td>
                   <td data-label={t('installation.contract.document')}>
                     {/* Only where the billing system keeps the document; it opens there, outside the portal. */}
                     {invoice.documentUrl && (
-                      <a
-                        href={invoice.documentUrl}
-                        target="_blank"
-                        rel="noopener noreferrer"
-                        aria-label={t('installation.contract.documentLinkLabel', { number: invoice.number })}
-                      >
+                      <a href={invoice.documentUrl} target="_blank" rel="noopener noreferrer" aria-label={t('installation.contract.documentLinkLabel', { number: invoice.number })}>
                         {t('installation.contract.documentLink')}
                       </a>
                     )}

@@ -35,15 +35,7 @@ export function RegisterToAccept({ invitation }: { invitation: z.infer<typeof in
     <>
       <p>{t('installation.invitation.noAccountIntro', { email: invitation.email })}</p>
       <form ref={errors.formRef} onSubmit={submit} noValidate className="invitation__register">
-        <TextField
-          label={t('installation.invitation.name')}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          autoComplete="name"
-          maxLength={100}
-          required
-          {...errors.field('name')}
-        />
+        <TextField label={t('installation.invitation.name')} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={100} required {...errors.field('name')} />
         <TextField
           label={t('installation.invitation.password')}
           hint={t('installation.invitation.passwordHint')}

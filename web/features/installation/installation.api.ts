@@ -17,6 +17,5 @@ export const installationApi = {
   confirmInvitedPhone: (token: string, code: string) => request('POST', '/invitations/phone/verify', z.null(), { token, code }),
 
   /** A new person creates an account with the invited address; a confirmation link follows by e-mail. */
-  register: (input: { email: string; name: string; password: string; language: 'sv' | 'en' }) =>
-    request('POST', '/auth/register', accepted, input),
+  register: (input: { email: string; name: string; password: string; language: 'sv' | 'en' }) => request('POST', '/auth/register', accepted, input),
 };

@@ -25,8 +25,7 @@ export function ActivityPage() {
   const [limit, setLimit] = useState(PAGE);
   // The shown events stay while the longer list loads, so the page does not jump.
   const activity = useQuery({ queryKey: securityKeys.activity(limit), queryFn: () => securityApi.activity(limit), placeholderData: keepPreviousData });
-  const describe = (kind: string) =>
-    i18n.exists(`security.activity.kind.${kind}`) ? t(`security.activity.kind.${kind as EventKind}`) : t('security.activity.unknown', { kind });
+  const describe = (kind: string) => (i18n.exists(`security.activity.kind.${kind}`) ? t(`security.activity.kind.${kind as EventKind}`) : t('security.activity.unknown', { kind }));
 
   return (
     <>
@@ -48,9 +47,7 @@ export function ActivityPage() {
                       <span className="activity-list__what">{describe(event.kind)}</span>
                       {(event.device || event.ip) && (
                         <span className="activity-list__where">
-                          {[event.device && t('security.activity.from', { device: event.device }), event.ip && t('security.activity.ip', { ip: event.ip })]
-                            .filter(Boolean)
-                            .join(' · ')}
+                          {[event.device && t('security.activity.from', { device: event.device }), event.ip && t('security.activity.ip', { ip: event.ip })].filter(Boolean).join(' · ')}
                         </span>
                       )}
                     </li>
@@ -58,12 +55,7 @@ export function ActivityPage() {
                 </ol>
                 {(activity.isPlaceholderData || events.length === limit) && limit < MOST && (
                   <div className="security-actions">
-                    <Button
-                      variant="secondary"
-                      busy={activity.isPlaceholderData}
-                      busyLabel={t('security.activity.loadingMore')}
-                      onClick={() => setLimit(Math.min(limit + PAGE, MOST))}
-                    >
+                    <Button variant="secondary" busy={activity.isPlaceholderData} busyLabel={t('security.activity.loadingMore')} onClick={() => setLimit(Math.min(limit + PAGE, MOST))}>
                       {t('security.activity.showMore')}
                     </Button>
                   </div>

@@ -36,15 +36,7 @@ export function CreatedToken({ name, token, onDone }: CreatedTokenProps) {
         {t('security.integrations.tokenLabel', { name })}
       </label>
       {/* A text area wraps, so the whole token is visible even on a phone. */}
-      <textarea
-        className="field__input created-token__value"
-        id={fieldId}
-        readOnly
-        rows={3}
-        value={token}
-        spellCheck={false}
-        onFocus={(event) => event.target.select()}
-      />
+      <textarea className="field__input created-token__value" id={fieldId} readOnly rows={3} value={token} spellCheck={false} onFocus={(event) => event.target.select()} />
       {copied === true && <Alert tone="success">{t('security.integrations.copied')}</Alert>}
       {copied === false && <Alert tone="error">{t('security.integrations.copyFailed')}</Alert>}
       <div className="security-actions">

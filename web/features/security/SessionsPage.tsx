@@ -78,12 +78,7 @@ export function SessionsPage() {
                 />
                 {hasOthers ? (
                   <div className="security-actions">
-                    <Button
-                      variant="secondary"
-                      busy={signOutOthers.isPending}
-                      busyLabel={t('security.sessions.signingOutOthers')}
-                      onClick={() => signOutOthers.mutate()}
-                    >
+                    <Button variant="secondary" busy={signOutOthers.isPending} busyLabel={t('security.sessions.signingOutOthers')} onClick={() => signOutOthers.mutate()}>
                       {t('security.sessions.signOutOthers')}
                     </Button>
                   </div>

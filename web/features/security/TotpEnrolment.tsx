@@ -57,9 +57,7 @@ export function TotpEnrolment({ enrolment, onConfirmed, onCancel }: TotpEnrolmen
         <li>
           <p>{t('security.twoFactor.enrolStep2')}</p>
           <div className="enrolment__key">
-            {qrCode.data && (
-              <img className="enrolment__qr" src={qrCode.data} alt={t('security.twoFactor.qrAlt')} width={176} height={176} />
-            )}
+            {qrCode.data && <img className="enrolment__qr" src={qrCode.data} alt={t('security.twoFactor.qrAlt')} width={176} height={176} />}
             <div>
               <p>{t('security.twoFactor.enrolStep2Key')}</p>
               <p className="enrolment__secret">

@@ -41,8 +41,7 @@ export const securityApi = {
   confirmTotp: (id: string, code: string) => request('POST', `/me/two-factor/totp/${id}/confirm`, nothing, { code }),
   removeTotp: (id: string) => request('DELETE', `/me/two-factor/totp/${id}`, nothing),
   passkeyOptions: () => request('POST', '/me/two-factor/passkeys/options', webauthnOptions),
-  registerPasskey: (response: PasskeyAttestation, label: string) =>
-    request('POST', '/me/two-factor/passkeys', nothing, { response, label: label.trim() || undefined }),
+  registerPasskey: (response: PasskeyAttestation, label: string) => request('POST', '/me/two-factor/passkeys', nothing, { response, label: label.trim() || undefined }),
   removePasskey: (id: string) => request('DELETE', `/me/two-factor/passkeys/${id}`, nothing),
 
   devices: () => request('GET', '/me/devices', deviceList),

@@ -66,7 +66,9 @@ export function CredentialsStep({ initialEmail, notice, onCodeSent, onSignedIn }
           {...errors.field('password')}
         />
         <p className="sign-in__forgot">
-          <Link to="/forgot-password" state={{ email: email.trim() }}>{t('signedOut.links.forgotPassword')}</Link>
+          <Link to="/forgot-password" state={{ email: email.trim() }}>
+            {t('signedOut.links.forgotPassword')}
+          </Link>
         </p>
         <Button type="submit" busy={login.isPending} busyLabel={t('signIn.submitting')}>
           {t('signIn.submit')}

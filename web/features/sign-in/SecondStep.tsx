@@ -68,8 +68,7 @@ export function SecondStep({ sent: firstSent, onSignedIn, onRestart }: SecondSte
         {kind === 'passkey' && t('signedOut.secondStep.passkeyIntro')}
         {kind === 'code' && (
           <>
-            {t(sent.channel === 'sms' ? 'signIn.sentBySms' : 'signIn.sentByEmail', { to: sentTo })}{' '}
-            {t('signIn.codeValidity', { minutes: Math.round(sent.expiresInSeconds / 60) })}
+            {t(sent.channel === 'sms' ? 'signIn.sentBySms' : 'signIn.sentByEmail', { to: sentTo })} {t('signIn.codeValidity', { minutes: Math.round(sent.expiresInSeconds / 60) })}
           </>
         )}
       </p>

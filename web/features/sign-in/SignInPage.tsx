@@ -39,12 +39,7 @@ export function SignInPage() {
   return (
     <SignedOutPage help={<SignInHelp />}>
       {step.kind === 'credentials' ? (
-        <CredentialsStep
-          initialEmail={step.email}
-          notice={step.notice}
-          onCodeSent={(sent, email) => setStep({ kind: 'code', email, sent })}
-          onSignedIn={signedIn}
-        />
+        <CredentialsStep initialEmail={step.email} notice={step.notice} onCodeSent={(sent, email) => setStep({ kind: 'code', email, sent })} onSignedIn={signedIn} />
       ) : (
         <Suspense fallback={<LoadingState label={t('app.loading')} />}>
           <SecondStep

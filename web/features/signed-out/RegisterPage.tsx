@@ -55,7 +55,15 @@ export function RegisterPage() {
           <p className="lead">{t('signedOut.register.intro')}</p>
           {errors.message && <Alert tone="error">{errors.message}</Alert>}
           <form ref={errors.formRef} onSubmit={submit} noValidate>
-            <TextField label={t('signedOut.register.name')} name="name" autoComplete="name" required value={name} onChange={(event) => setName(event.target.value)} {...errors.field('name')} />
+            <TextField
+              label={t('signedOut.register.name')}
+              name="name"
+              autoComplete="name"
+              required
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              {...errors.field('name')}
+            />
             <TextField
               label={t('signedOut.register.email')}
               hint={t('signedOut.register.emailHint')}

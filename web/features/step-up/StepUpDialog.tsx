@@ -46,9 +46,29 @@ function StepUpForm({ onConfirmed, onCancel }: { onConfirmed: () => void; onCanc
       <p>{method.kind === 'password' ? t('stepUp.passwordIntro') : t(method.channel === 'sms' ? 'stepUp.codeSentBySms' : 'stepUp.codeSentByEmail', { to: method.sentTo })}</p>
       {errors.message && <Alert tone="error">{errors.message}</Alert>}
       {method.kind === 'password' ? (
-        <TextField ref={input} label={t('stepUp.password')} type="password" autoComplete="current-password" autoFocus required value={secret} onChange={(event) => setSecret(event.target.value)} {...errors.field('password')} />
+        <TextField
+          ref={input}
+          label={t('stepUp.password')}
+          type="password"
+          autoComplete="current-password"
+          autoFocus
+          required
+          value={secret}
+          onChange={(event) => setSecret(event.target.value)}
+          {...errors.field('password')}
+        />
       ) : (
-        <TextField ref={input} label={t('stepUp.code')} inputMode="numeric" autoComplete="one-time-code" maxLength={12} required value={secret} onChange={(event) => setSecret(event.target.value)} {...errors.field('code')} />
+        <TextField
+          ref={input}
+          label={t('stepUp.code')}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={12}
+          required
+          value={secret}
+          onChange={(event) => setSecret(event.target.value)}
+          {...errors.field('code')}
+        />
       )}
       <div className="step-up__actions">
         <Button type="submit" busy={confirm.isPending} busyLabel={t('stepUp.confirming')}>

@@ -85,13 +85,7 @@ function Users({ installation }: { installation: InstallationSummary }) {
         {!!invitations.data?.length && (
           <ul className="users__list">
             {invitations.data.map((invitation) => (
-              <InvitationCard
-                key={invitation.id}
-                installationId={installation.id}
-                invitation={invitation}
-                manage={manages(invitation.level)}
-                onDone={setNotice}
-              />
+              <InvitationCard key={invitation.id} installationId={installation.id} invitation={invitation} manage={manages(invitation.level)} onDone={setNotice} />
             ))}
           </ul>
         )}

@@ -27,7 +27,6 @@ export const usersApi = {
 
   invitations: (installationId: string) => request('GET', `/installations/${installationId}/invitations`, invitationList),
   invite: (installationId: string, input: InviteInput) => request('POST', `/installations/${installationId}/invitations`, invitation, input),
-  resend: (installationId: string, invitationId: string) =>
-    request('POST', `/installations/${installationId}/invitations/${invitationId}/resend`, invitation),
+  resend: (installationId: string, invitationId: string) => request('POST', `/installations/${installationId}/invitations/${invitationId}/resend`, invitation),
   revoke: (installationId: string, invitationId: string) => request('DELETE', `/installations/${installationId}/invitations/${invitationId}`, z.null()),
 };

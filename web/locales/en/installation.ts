@@ -97,7 +97,8 @@ const installation: Catalog['installation'] = {
     status: 'Registered code words',
     customerWord: 'Your code word',
     customerWordHint: 'You or a contact person say this when the alarm centre calls, so they know it is you. Nobody can read it back afterwards, not even us.',
-    customerWordLocked: 'Locked: someone gave the wrong code word too many times, so the alarm centre and customer service cannot use it. Set a new customer code word below to lift the lock. The alarm itself is not affected.',
+    customerWordLocked:
+      'Locked: someone gave the wrong code word too many times, so the alarm centre and customer service cannot use it. Set a new customer code word below to lift the lock. The alarm itself is not affected.',
     companyWord: "The company's code word",
     companyWordHint: 'The alarm centre says this when they call, so you know the call is genuine.',
     isSet: 'Registered',
@@ -109,7 +110,8 @@ const installation: Catalog['installation'] = {
     hide: 'Hide',
     change: 'Change code words',
     changeIntro: 'Fill in the code word or words you want to change. An empty field leaves that code word as it is.',
-    rules: 'A code word needs at least 4 letters and at most 40 characters, may not be only digits or one letter repeated, and may not be a word that is easy to mishear (such as "yes", "no" or "alarm"). The two code words must clearly differ and may not be the same as your password.',
+    rules:
+      'A code word needs at least 4 letters and at most 40 characters, may not be only digits or one letter repeated, and may not be a word that is easy to mishear (such as "yes", "no" or "alarm"). The two code words must clearly differ and may not be the same as your password.',
     newCustomerWord: 'New code word for you',
     newCompanyWord: 'New code word for the company',
     nothingToSave: 'Fill in at least one code word.',
@@ -193,7 +195,7 @@ const installation: Catalog['installation'] = {
   },
   addUser: {
     title: 'Add user',
-    intro: 'Choose a permission level and fill in the person\'s details. They get an invitation by e-mail, valid for 7 days. Someone without an account gets to create one.',
+    intro: "Choose a permission level and fill in the person's details. They get an invitation by e-mail, valid for 7 days. Someone without an account gets to create one.",
     level: 'Permission level',
     details: "The person's details",
     name: 'Name',
@@ -222,7 +224,8 @@ const installation: Catalog['installation'] = {
     forEmail: 'The invitation is for the e-mail address {{email}}.',
     validUntil: 'It is valid until {{date}}.',
     phoneTitle: 'Mobile number for codes',
-    phoneIntro: '{{inviter}} entered {{phone}} as your mobile number. Confirm it with a code we send by text message, and your sign-in codes go there. If it is not your number, enter your own.',
+    phoneIntro:
+      '{{inviter}} entered {{phone}} as your mobile number. Confirm it with a code we send by text message, and your sign-in codes go there. If it is not your number, enter your own.',
     phoneSkip: 'You can also accept without confirming a number. Your codes then go by e-mail until you add a number on the Account page.',
     phone: 'Mobile number',
     phoneHint: 'For example 070-123 45 67 or +46 70 123 45 67.',

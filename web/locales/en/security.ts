@@ -35,7 +35,8 @@ const en: typeof security = {
   },
   twoFactor: {
     title: 'Two-step verification',
-    intro: 'When you sign in, we ask for something more than your password. A code by text message always works, with e-mail as a fallback. An authenticator app or a passkey is safer and also works without mobile coverage.',
+    intro:
+      'When you sign in, we ask for something more than your password. A code by text message always works, with e-mail as a fallback. An authenticator app or a passkey is safer and also works without mobile coverage.',
     methodsTitle: 'How you can verify yourself',
     method: {
       sms: 'Code by text message',
@@ -170,7 +171,8 @@ const en: typeof security = {
   },
   integrations: {
     title: 'Integrations',
-    intro: 'With a personal API key, a home-automation system for example can fetch details from your account without your password. Give each integration its own API key, so you can revoke one without affecting the others.',
+    intro:
+      'With a personal API key, a home-automation system for example can fetch details from your account without your password. Give each integration its own API key, so you can revoke one without affecting the others.',
     createTitle: 'Create API key',
     name: 'Name',
     nameHint: 'So you recognise it, e.g. “Home Assistant”.',

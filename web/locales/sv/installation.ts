@@ -96,7 +96,8 @@ const installation = {
     status: 'Registrerade kodord',
     customerWord: 'Ditt kodord',
     customerWordHint: 'Det här säger du eller en kontaktperson när larmcentralen ringer, så att de vet att det är ni. Ingen kan läsa det i efterhand, inte ens vi.',
-    customerWordLocked: 'Spärrat: någon har angett fel kodord för många gånger, så larmcentralen och kundtjänst kan inte använda det. Ange ett nytt kodord nedan för att häva spärren. Själva larmet påverkas inte.',
+    customerWordLocked:
+      'Spärrat: någon har angett fel kodord för många gånger, så larmcentralen och kundtjänst kan inte använda det. Ange ett nytt kodord nedan för att häva spärren. Själva larmet påverkas inte.',
     companyWord: 'Företagets kodord',
     companyWordHint: 'Det här säger larmcentralen när de ringer, så att du vet att samtalet är äkta.',
     isSet: 'Registrerat',
@@ -108,7 +109,8 @@ const installation = {
     hide: 'Dölj',
     change: 'Ändra kodord',
     changeIntro: 'Fyll i det eller de kodord du vill ändra. Ett tomt fält lämnar det kodordet som det är.',
-    rules: 'Ett kodord ska ha minst 4 bokstäver och högst 40 tecken, får inte bara vara siffror eller samma bokstav upprepad, och får inte vara ett ord som är lätt att höra fel (som ”ja”, ”nej” eller ”larm”). De två kodorden måste skilja sig tydligt åt och får inte vara samma som ditt lösenord.',
+    rules:
+      'Ett kodord ska ha minst 4 bokstäver och högst 40 tecken, får inte bara vara siffror eller samma bokstav upprepad, och får inte vara ett ord som är lätt att höra fel (som ”ja”, ”nej” eller ”larm”). De två kodorden måste skilja sig tydligt åt och får inte vara samma som ditt lösenord.',
     newCustomerWord: 'Nytt kodord för dig',
     newCompanyWord: 'Nytt kodord för företaget',
     nothingToSave: 'Fyll i minst ett kodord.',
@@ -221,7 +223,8 @@ const installation = {
     forEmail: 'Inbjudan gäller e-postadressen {{email}}.',
     validUntil: 'Den gäller till {{date}}.',
     phoneTitle: 'Mobilnummer för koder',
-    phoneIntro: '{{inviter}} angav {{phone}} som ditt mobilnummer. Bekräfta det med en kod som vi skickar med SMS, så skickas dina inloggningskoder dit. Är det inte ditt nummer anger du ditt eget.',
+    phoneIntro:
+      '{{inviter}} angav {{phone}} som ditt mobilnummer. Bekräfta det med en kod som vi skickar med SMS, så skickas dina inloggningskoder dit. Är det inte ditt nummer anger du ditt eget.',
     phoneSkip: 'Du kan också godkänna utan att bekräfta ett nummer. Dina koder skickas då med e-post tills du lägger till ett nummer på sidan Konto.',
     phone: 'Mobilnummer',
     phoneHint: 'Till exempel 070-123 45 67 eller +46 70 123 45 67.',

@@ -33,7 +33,8 @@ const security = {
   },
   twoFactor: {
     title: 'Tvåstegsverifiering',
-    intro: 'När du loggar in frågar vi efter något mer än lösenordet. En kod med SMS fungerar alltid, med e-post som reserv. En autentiseringsapp eller en nyckel (passkey) är säkrare och fungerar även utan mobiltäckning.',
+    intro:
+      'När du loggar in frågar vi efter något mer än lösenordet. En kod med SMS fungerar alltid, med e-post som reserv. En autentiseringsapp eller en nyckel (passkey) är säkrare och fungerar även utan mobiltäckning.',
     methodsTitle: 'Så kan du verifiera dig',
     method: {
       sms: 'Kod med SMS',
@@ -168,7 +169,8 @@ const security = {
   },
   integrations: {
     title: 'Integrationer',
-    intro: 'Med en personlig API-nyckel kan till exempel ett hemautomationssystem hämta uppgifter från ditt konto utan ditt lösenord. Ge varje integration en egen API-nyckel, så kan du återkalla en utan att påverka de andra.',
+    intro:
+      'Med en personlig API-nyckel kan till exempel ett hemautomationssystem hämta uppgifter från ditt konto utan ditt lösenord. Ge varje integration en egen API-nyckel, så kan du återkalla en utan att påverka de andra.',
     createTitle: 'Skapa API-nyckel',
     name: 'Namn',
     nameHint: 'Så att du känner igen den, t.ex. ”Home Assistant”.',
