@@ -33,8 +33,8 @@ describe('behind a reverse proxy (TRUST_PROXY=1)', () => {
   let proxyPort: number;
 
   /** A request from the client through the proxy, with whatever X-Forwarded-For the client makes up. */
-  const send = (method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) =>
-    new Promise<{ status: number; json: any }>((resolve, reject) => {
+  const send = <Body = Record<string, unknown>>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) =>
+    new Promise<{ status: number; json: Body }>((resolve, reject) => {
       const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
       const request = http.request(
         { host: '127.0.0.1', port: proxyPort, localAddress: CLIENT_ADDRESS, method, path, headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...options.headers } },
@@ -43,7 +43,7 @@ describe('behind a reverse proxy (TRUST_PROXY=1)', () => {
           answer
             .setEncoding('utf8')
             .on('data', (chunk) => (text += chunk))
-            .on('end', () => resolve({ status: answer.statusCode ?? 0, json: text ? JSON.parse(text) : null }));
+            .on('end', () => resolve({ status: answer.statusCode ?? 0, json: (text ? JSON.parse(text) : null) as Body }));
         },
       );
       request.on('error', reject).end(payload);
@@ -63,16 +63,16 @@ describe('behind a reverse proxy (TRUST_PROXY=1)', () => {
   it("sessions, security events and the new sign-in e-mail show the address the proxy saw, not the client's claim", async () => {
     const account = await makeAccount(t.services);
     const spoofed = { 'x-forwarded-for': '198.51.100.77' };
-    const step1 = await send('POST', '/api/v1/auth/login', { body: { email: account.email, password: TEST_PASSWORD, client: 'app' }, headers: spoofed });
+    const step1 = await send<{ status: string; flowId: string }>('POST', '/api/v1/auth/login', { body: { email: account.email, password: TEST_PASSWORD, client: 'app' }, headers: spoofed });
     expect(step1.json.status).toBe('code_required');
     const code = await t.latestCode(account.phone!);
-    const step2 = await send('POST', '/api/v1/auth/login/verify', { body: { flowId: step1.json.flowId, code }, headers: spoofed });
+    const step2 = await send<{ accessToken: string }>('POST', '/api/v1/auth/login/verify', { body: { flowId: step1.json.flowId, code }, headers: spoofed });
     const bearer = { authorization: `Bearer ${step2.json.accessToken}` };
 
-    const sessions = await send('GET', '/api/v1/me/sessions', { headers: bearer });
-    expect(sessions.json.map((s: { ip: string }) => s.ip)).toEqual([CLIENT_ADDRESS]);
-    const activity = await send('GET', '/api/v1/me/activity', { headers: bearer });
-    expect(activity.json.find((e: { kind: string }) => e.kind === 'sign_in')).toMatchObject({ ip: CLIENT_ADDRESS });
+    const sessions = await send<{ ip: string }[]>('GET', '/api/v1/me/sessions', { headers: bearer });
+    expect(sessions.json.map((s) => s.ip)).toEqual([CLIENT_ADDRESS]);
+    const activity = await send<{ kind: string; ip: string }[]>('GET', '/api/v1/me/activity', { headers: bearer });
+    expect(activity.json.find((e) => e.kind === 'sign_in')).toMatchObject({ ip: CLIENT_ADDRESS });
     const notice = await t.latestMessage(account.email);
     expect(notice?.body).toContain(`IP ${CLIENT_ADDRESS}`);
     expect(JSON.stringify([sessions.json, activity.json, notice])).not.toContain('198.51.100.77');

@@ -76,8 +76,9 @@ export function createDatabaseAvailability(options: AvailabilityOptions) {
       if (goneSince !== undefined || !isDatabaseGone(error)) return;
       goneSince = Date.now();
       // The socket's code says it best; a query error's message would carry its parameters.
-      const reason = [...causes(error)].map((e) => e.code).find(Boolean) ?? databaseErrorReason(error) ?? (error instanceof Error ? error.message : 'unknown');
-      options.logger.error({ reason: String(reason) }, 'database unavailable: answering 503 until it is back');
+      const code = [...causes(error)].map((e) => e.code).find((c): c is string => typeof c === 'string');
+      const reason = code ?? databaseErrorReason(error) ?? (error instanceof Error ? error.message : 'unknown');
+      options.logger.error({ reason }, 'database unavailable: answering 503 until it is back');
       timer = setTimeout(() => void probe(), probeEveryMs).unref();
     },
     stop(): void {

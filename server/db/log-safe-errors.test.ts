@@ -6,6 +6,9 @@ import { createTestDb, testDbKinds } from '../../test/test-db.ts';
 import type { Database } from './database.ts';
 import { logSerializers } from './log-safe-errors.ts';
 
+/** The part of a log line these tests read. */
+type LoggedError = { err: { type?: string; message: string; stack: string } };
+
 const SECRET = 'kim.nilsson@example.com';
 
 /** What a logger writes for `{ err }`, with or without the process's serializers. */
@@ -42,7 +45,7 @@ describe.each(testDbKinds())('database errors in the log on %s', (kind) => {
       [badUuid, '22P02'],
       [badJson, '22P0[25]'],
     ] as const) {
-      const line = JSON.parse(logged(error, logSerializers));
+      const line = JSON.parse(logged(error, logSerializers)) as LoggedError;
       expect(JSON.stringify(line)).not.toContain(SECRET);
       expect(line.err.message).toMatch(new RegExp(`^Failed query: SELECT \\$1::(uuid|jsonb) AS (id|doc).*SQLSTATE ${sqlState}`));
       expect(line.err.stack).toContain('    at ');
@@ -50,7 +53,7 @@ describe.each(testDbKinds())('database errors in the log on %s', (kind) => {
   });
 
   it('leave other errors as pino writes them', () => {
-    const line = JSON.parse(logged(new TypeError('no such thing'), logSerializers));
+    const line = JSON.parse(logged(new TypeError('no such thing'), logSerializers)) as LoggedError;
     expect(line.err).toMatchObject({ type: 'TypeError', message: 'no such thing' });
   });
 });

@@ -23,13 +23,16 @@ function isServerError(e: ErrorLike): boolean {
   return typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && e.severity !== undefined;
 }
 
+/** A field of a driver's error as text, when it is one. */
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
 function describe(e: ErrorLike): string {
   if (e instanceof DrizzleQueryError) return `Failed query: ${e.query}`;
   if (isServerError(e)) {
-    const where = [e.table && `table ${String(e.table)}`, e.column && `column ${String(e.column)}`, e.constraint && `constraint ${String(e.constraint)}`].filter(Boolean);
-    return `SQLSTATE ${String(e.code)}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
+    const where = [text(e.table) && `table ${text(e.table)}`, text(e.column) && `column ${text(e.column)}`, text(e.constraint) && `constraint ${text(e.constraint)}`].filter(Boolean);
+    return `SQLSTATE ${text(e.code)}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
   }
-  return String(e.message ?? e.name ?? 'error');
+  return text(e.message) ?? text(e.name) ?? 'error';
 }
 
 /**

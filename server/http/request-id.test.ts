@@ -1,3 +1,4 @@
+import type { Problem } from '../../contract/problem.ts';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ describe('request ids', () => {
   let behindProxy: TestApp;
   const lines: Array<Record<string, unknown>> = [];
   beforeAll(async () => {
-    const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(JSON.parse(String(chunk))), done()) });
+    const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(JSON.parse(String(chunk)) as Record<string, unknown>), done()) });
     [direct, behindProxy] = await Promise.all([createTestApp(), createTestApp({ env: { TRUST_PROXY: '10.0.0.0/8, 192.0.2.7' }, logger: pino({ level: 'info' }, sink) })]);
   });
   afterAll(() => Promise.all([direct.close(), behindProxy.close()]));
@@ -27,19 +28,19 @@ describe('request ids', () => {
     const framework = await direct.app.inject({ method: 'GET', url: `/api/v1/installations/${'x'.repeat(200)}%zz` });
     expect(framework.statusCode).toBe(400);
     expect(framework.headers['x-request-id']).toMatch(UUID);
-    expect(framework.json().requestId).toBe(framework.headers['x-request-id']);
+    expect(framework.json<Problem>().requestId).toBe(framework.headers['x-request-id']);
   });
 
   it("ignores a client's own X-Request-Id when no proxy is trusted", async () => {
     const res = await direct.app.inject({ method: 'GET', url: '/api/v1/me', headers: { 'x-request-id': PROXY_ID } });
     expect(res.headers['x-request-id']).toMatch(UUID);
-    expect(res.json().requestId).not.toBe(PROXY_ID);
+    expect(res.json<Problem>().requestId).not.toBe(PROXY_ID);
   });
 
   it("uses a trusted proxy's X-Request-Id in the answer, the problem and the log", async () => {
     const res = await behindProxy.app.inject({ method: 'GET', url: '/api/v1/me', remoteAddress: PROXY, headers: { 'x-request-id': PROXY_ID } });
     expect(res.headers['x-request-id']).toBe(PROXY_ID);
-    expect(res.json().requestId).toBe(PROXY_ID);
+    expect(res.json<Problem>().requestId).toBe(PROXY_ID);
     expect(lines.find((line) => line.path === '/api/v1/me')).toMatchObject({ reqId: PROXY_ID, status: 401 });
   });
 

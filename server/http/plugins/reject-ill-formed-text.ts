@@ -3,6 +3,7 @@ import { AppError } from '../../core/app-error.ts';
 
 const MAX_DEPTH = 20;
 /** With the u flag a surrogate pair is one code point, so this finds only the lone halves. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly the character refused here
 const NUL_OR_LONE_SURROGATE = /[\u0000\p{Surrogate}]/u;
 
 /**

@@ -124,7 +124,7 @@ describe.each(testDbKinds())('lockout (SPEC §3.7) on %s', (db) => {
     expect(device.maxAge).toBe(30 * 86400);
     expect(device.httpOnly).toBe(true);
     // Only the HttpOnly cookie holds it: a script on the page never sees the web's device token.
-    expect(trusted.json().deviceToken).toBeUndefined();
+    expect(trusted.json<{ deviceToken?: string }>().deviceToken).toBeUndefined();
 
     for (let i = 0; i < 4; i++) await login(account.email, WRONG);
     expect((await login(account.email, TEST_PASSWORD)).statusCode).toBe(423);
