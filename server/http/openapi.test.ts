@@ -13,7 +13,7 @@ interface Operation {
   operationId?: string;
   security?: Record<string, string[]>[];
   requestBody?: unknown;
-  responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
+  responses: Record<string, { description?: string; content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
 }
 type Document = { servers?: { url: string }[]; components: { schemas: Record<string, unknown> }; paths: Record<string, Record<string, Operation>> };
 
@@ -94,6 +94,12 @@ describe('the served OpenAPI document', () => {
     expect(operationId('POST', '/api/v1/me/sessions/revoke-others')).toBe('postMeSessionsRevokeOthers');
     expect(operationId('DELETE', '/api/v1/installations/:installationId/contacts/:contactId')).toBe('deleteInstallationsByInstallationIdContactsByContactId');
     expect(doc.paths['/api/v1/me']?.get?.operationId).toBe('getMe');
+  });
+
+  it('describes every answer in words, not as "Default Response"', () => {
+    const described = operations.flatMap(([method, path, op]) => Object.entries(op.responses).map(([status, response]) => [`${method} ${path} ${status}`, response.description] as const));
+    expect(described.filter(([, description]) => !description || description === 'Default Response')).toEqual([]);
+    expect(doc.paths['/api/v1/me']?.get?.responses['200']?.description).toBe('OK');
   });
 
   it('documents every error as application/problem+json, with Retry-After on lockouts, rate limits and outages', () => {

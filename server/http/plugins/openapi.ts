@@ -126,8 +126,18 @@ function declaredCodesByStatus(route: RouteOptions): Map<number, readonly ErrorC
   return new Map(Object.entries(responses).map(([status, schema]) => [Number(status), declaredProblemCodes(schema)]));
 }
 
+/** What a generated client shows for an answer instead of Swagger's "Default Response". */
+const SUCCESS_DESCRIPTIONS: Record<string, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'Done, no content' };
+
 function successResponses(response: Record<string, unknown> = {}): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(response).filter(([status]) => Number(status) < 400));
+  return Object.fromEntries(
+    Object.entries(response)
+      .filter(([status]) => Number(status) < 400)
+      .map(([status, schema]) => [
+        status,
+        schema && typeof schema === 'object' && !('description' in schema) ? { ...schema, description: SUCCESS_DESCRIPTIONS[status] ?? 'Success' } : schema,
+      ]),
+  );
 }
 
 /** One problem+json answer per status, its `code` narrowed to the codes that status carries. */
