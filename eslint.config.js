@@ -49,4 +49,63 @@ export default defineConfig(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
     languageOptions: { globals: globals.browser },
   },
+  // Boundaries (docs/architecture.md), checked here so that breaking one fails npm test.
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'fastify', message: 'Fastify belongs in *.routes.ts and server/http/.' }],
+          patterns: [
+            { group: ['@fastify/*'], message: 'Fastify belongs in *.routes.ts and server/http/.' },
+            { regex: '(^|/)modules/[a-z-]+/(?!index\\.ts$)', message: 'Another module is used only through its index.ts.' },
+          ],
+        },
+      ],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'The environment is read by the entry points (server/main.ts, server/cli.ts) and passed down.' }],
+    },
+  },
+  {
+    files: ['server/modules/*/*.ts'],
+    ignores: ['server/modules/*/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'fastify', message: 'Fastify belongs in *.routes.ts and server/http/.' }],
+          patterns: [
+            { group: ['@fastify/*'], message: 'Fastify belongs in *.routes.ts and server/http/.' },
+            { regex: '^\\.\\./[a-z-]+/(?!index\\.ts$)', message: 'Another module is used only through its index.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The places Fastify and the environment belong.
+    files: ['server/**/*.routes.ts', 'server/http/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  { files: ['server/main.ts', 'server/cli.ts'], rules: { 'no-restricted-properties': 'off' } },
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    ignores: ['web/lib/env.ts', 'web/**/*.test.{ts,tsx}', 'web/vite.config.ts', 'web/precompress.ts'],
+    rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'The web reads its environment only in web/lib/env.ts.' }] },
+  },
+  {
+    files: ['web/features/*/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./[^.]', message: 'A feature does not import another feature: share it through web/lib or web/components.' },
+            { regex: '^\\.\\./\\.\\./(app|features)/', message: 'A feature does not import app/ or another feature.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPhone } from '../contract/format/phone.ts';
-import { invitationStorageKey } from '../web/features/installation/invitation-token.ts';
+import { invitationStorageKey } from '../web/lib/invitation-token.ts';
 import { languageStorageKey } from '../web/lib/i18n.ts';
 import { checkPage, describeInBrowser, portalForSuite, TEST_PASSWORD, texts } from './portal.ts';
 

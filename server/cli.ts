@@ -50,7 +50,7 @@ program
   .description('run the API server (and the outbox worker, unless --no-worker or WORKER=off)')
   .option('--no-worker', 'leave the outbox to `portvakt worker` processes')
   .action(async (options: { worker: boolean }) => {
-    await serve({ worker: options.worker });
+    await serve({ env: process.env, worker: options.worker });
   });
 
 program

@@ -4,7 +4,6 @@ import { systemClock } from './core/clock.ts';
 import { createDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS, seedDemo } from './demo/seed-demo.ts';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
-import type { FastifyBaseLogger } from 'fastify';
 import { logSerializers } from './db/log-safe-errors.ts';
 import { buildApp } from './http/app.ts';
 import { buildManagementApp } from './http/management.ts';
@@ -15,6 +14,8 @@ import { exitGracefullyOnSignals } from './shutdown.ts';
 import { ExplainedError } from './start-failure.ts';
 
 export interface ServeOptions {
+  /** The process environment, read by the entry point (server/main.ts or the CLI). */
+  env: Record<string, string | undefined>;
   /** false: the API only, with `portvakt worker` processes delivering the outbox beside it. */
   worker: boolean;
 }
@@ -25,7 +26,7 @@ export interface ServeOptions {
  * with web/lib/env.ts the only place that does.
  */
 export async function serve(options: ServeOptions): Promise<void> {
-  const env = { ...process.env };
+  const env = { ...options.env };
   const isProduction = env.NODE_ENV === 'production';
   const devSecrets = isProduction ? undefined : loadOrCreateDevSecrets(env.DATA_DIR ?? './data');
   if (devSecrets) env.SECRET_KEY ??= devSecrets.secretKey;
@@ -64,7 +65,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     },
   });
   await app.listen({ port: config.port, host: config.host });
-  const management = config.metrics.port === undefined ? undefined : await buildManagementApp({ registry: services.metrics.registry, logger: logger as FastifyBaseLogger });
+  const management = config.metrics.port === undefined ? undefined : await buildManagementApp({ registry: services.metrics.registry, logger });
   if (management) await management.listen({ port: config.metrics.port, host: config.metrics.host });
   const stopBackground = config.worker === 'in-process' ? await services.startBackground() : async () => {};
 

@@ -10,7 +10,8 @@ function isSignedInCode(moduleId: string): boolean {
   const path = relative(webDir, moduleId).replaceAll('\\', '/');
   return (
     (/^features\//.test(path) && !path.startsWith('features/sign-in/')) ||
-    /^app\/(SignedInShell|MainMenu|menu|SignOutButton|RequireInstallationAction)\./.test(path) ||
+    /^app\/(SignedInShell|MainMenu|menu)\./.test(path) ||
+    /^components\/(SignOutButton|RequireInstallationAction)\./.test(path) ||
     /^locales\/en(\.ts|\/)/.test(path) ||
     /[\\/]node_modules[\\/](libphonenumber-js|qrcode)[\\/]/.test(moduleId)
   );

@@ -5,8 +5,6 @@ import { request } from '../../lib/http.ts';
 
 /** Calls about one's own membership and invitations to join an installation. */
 export const installationApi = {
-  leave: (installationId: string) => request('POST', `/installations/${installationId}/leave`, z.null()),
-
   /** The token goes in the body so it never lands in a URL or a log. */
   peekInvitation: (token: string) => request('POST', '/invitations/peek', invitationPeek, { token }),
   acceptInvitation: (token: string) => request('POST', '/invitations/accept', acceptedInvitation, { token }),

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Me } from '../../../contract/auth.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Panel } from '../../components/Panel.tsx';
-import { CurrentInstallationPanel } from '../installation/CurrentInstallationPanel.tsx';
+import { CurrentInstallationPanel } from './CurrentInstallationPanel.tsx';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { useCurrentInstallation } from '../../lib/current-installation.tsx';
 import { useMe } from '../../lib/queries.ts';

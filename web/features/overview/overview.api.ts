@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { installationOverview } from '../../../contract/overview.ts';
 import { request } from '../../lib/http.ts';
 
@@ -5,4 +6,5 @@ export const overviewQueryKey = (installationId: string) => ['installation', ins
 
 export const overviewApi = {
   get: (installationId: string) => request('GET', `/installations/${installationId}/overview`, installationOverview),
+  leave: (installationId: string) => request('POST', `/installations/${installationId}/leave`, z.null()),
 };

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { SignedOutPage } from '../../components/SignedOutPage.tsx';
-import { type EmailState, usePrefilledEmail } from '../../lib/prefilled-email.ts';
+import { usePrefilledEmail } from '../../lib/prefilled-email.ts';
+import type { SignInLocationState } from '../../lib/sign-in-location.ts';
 import { meQueryKey, useMe } from '../../lib/queries.ts';
 import { CredentialsStep } from './CredentialsStep.tsx';
 import { SignInHelp } from './SignInHelp.tsx';
@@ -14,13 +15,6 @@ import './sign-in.css';
 // The code and passkey step (with the WebAuthn library) is fetched once the password is accepted,
 // so the first visit loads only the first step.
 const SecondStep = lazy(async () => ({ default: (await import('./SecondStep.tsx')).SecondStep }));
-
-/** What other pages may hand to the sign-in page through the router's location state. */
-export interface SignInLocationState extends EmailState {
-  /** Where to go after signing in. */
-  from?: string;
-  notice?: 'signed_out' | 'session_ended';
-}
 
 type Step = { kind: 'credentials'; email: string; notice?: StepNotice } | { kind: 'code'; email: string; sent: CodeSent };
 

@@ -10,7 +10,7 @@ import { useErrorText } from '../../lib/error-text.ts';
 import { usePageTitle } from '../../lib/page-title.ts';
 import { meQueryKey } from '../../lib/queries.ts';
 import { useLinkToken } from '../../lib/link-token.ts';
-import type { SignInLocationState } from '../sign-in/SignInPage.tsx';
+import type { SignInLocationState } from '../../lib/sign-in-location.ts';
 import { SignedOutHelp, type HelpTopic } from './SignedOutHelp.tsx';
 import { BackToSignIn } from './BackToSignIn.tsx';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { signInToPendingInvitation } from '../installation/invitation-token.ts';
+import { signInToPendingInvitation } from '../../lib/invitation-token.ts';
 import { LinkActionPage } from './LinkActionPage.tsx';
 import { signedOutApi } from './signed-out.api.ts';
 

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstallationAction } from '../../contract/installations.ts';
-import { Alert } from '../components/Alert.tsx';
-import { Button } from '../components/Button.tsx';
-import { LoadingState } from '../components/LoadingState.tsx';
+import { Alert } from './Alert.tsx';
+import { Button } from './Button.tsx';
+import { LoadingState } from './LoadingState.tsx';
 import { useCurrentInstallation, type InstallationSummary } from '../lib/current-installation.tsx';
 import { useErrorText } from '../lib/error-text.ts';
 

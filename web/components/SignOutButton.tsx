@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../components/Alert.tsx';
-import { Button } from '../components/Button.tsx';
+import { Alert } from './Alert.tsx';
+import { Button } from './Button.tsx';
 import { api } from '../lib/api.ts';
 import { useErrorText } from '../lib/error-text.ts';
-import { invitationStorageKey } from '../features/installation/invitation-token.ts';
+import { invitationStorageKey } from '../lib/invitation-token.ts';
 import { languageStorageKey } from '../lib/i18n.ts';
 import { meQueryKey } from '../lib/queries.ts';
 

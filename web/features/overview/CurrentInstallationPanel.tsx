@@ -8,8 +8,8 @@ import { Panel } from '../../components/Panel.tsx';
 import { useDescribeAccessWindow } from '../../lib/access-window.ts';
 import { installationsQueryKey, useCurrentInstallation, type InstallationSummary } from '../../lib/current-installation.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
-import { installationApi } from './installation.api.ts';
-import './installation.css';
+import { overviewApi } from './overview.api.ts';
+import './overview.css';
 
 /** The overview's card for the installation shown: where it is, the user's level, and leaving it. */
 export function CurrentInstallationPanel() {
@@ -19,7 +19,7 @@ export function CurrentInstallationPanel() {
   const queryClient = useQueryClient();
   const { status, current, can } = useCurrentInstallation();
   const leave = useMutation({
-    mutationFn: (installation: InstallationSummary) => installationApi.leave(installation.id),
+    mutationFn: (installation: InstallationSummary) => overviewApi.leave(installation.id),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: installationsQueryKey }),
   });
 

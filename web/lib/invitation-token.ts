@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { SignInLocationState } from '../sign-in/SignInPage.tsx';
-import { useLinkToken } from '../../lib/link-token.ts';
+import type { SignInLocationState } from './sign-in-location.ts';
+import { useLinkToken } from './link-token.ts';
 
 /**
  * Kept in local storage while the invitee registers, confirms the address (in the tab the
