@@ -12,7 +12,7 @@ import { useErrorText } from '../lib/error-text.ts';
 import { StepUpDialog } from '../features/step-up/StepUpDialog.tsx';
 import { useMe } from '../lib/queries.ts';
 import { MainMenu } from './MainMenu.tsx';
-import { SignOutButton, useSignOut } from '../components/SignOutButton.tsx';
+import { SignOutButton, useSignOut } from '../lib/signed-in/SignOutButton.tsx';
 import { SiteFooter } from './SiteFooter.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
 import { PageOutlet } from './PageOutlet.tsx';

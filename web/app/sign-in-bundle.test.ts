@@ -11,7 +11,7 @@ function isSignedInCode(moduleId: string): boolean {
   return (
     (/^features\//.test(path) && !path.startsWith('features/sign-in/')) ||
     /^app\/(SignedInShell|MainMenu|menu)\./.test(path) ||
-    /^components\/(SignOutButton|RequireInstallationAction)\./.test(path) ||
+    /^lib\/signed-in\//.test(path) ||
     /^locales\/en(\.ts|\/)/.test(path) ||
     /[\\/]node_modules[\\/](libphonenumber-js|qrcode)[\\/]/.test(moduleId)
   );

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CONTACT_PERSONS } from '../../../contract/contacts.ts';
-import { RequireInstallationAction } from '../../components/RequireInstallationAction.tsx';
+import { RequireInstallationAction } from '../../lib/signed-in/RequireInstallationAction.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';

@@ -5,7 +5,7 @@ import { DetailsList } from '../../components/DetailsList.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Panel } from '../../components/Panel.tsx';
-import { RequireInstallationAction } from '../../components/RequireInstallationAction.tsx';
+import { RequireInstallationAction } from '../../lib/signed-in/RequireInstallationAction.tsx';
 import type { InstallationSummary } from '../../lib/current-installation.tsx';
 import { failureCode, useErrorText } from '../../lib/error-text.ts';
 import { useFormat } from '../../lib/format.ts';

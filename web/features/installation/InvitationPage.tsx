@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { invitationPeek } from '../../../contract/installations.ts';
-import { SignOutButton, useSignOut } from '../../components/SignOutButton.tsx';
+import { SignOutButton, useSignOut } from '../../lib/signed-in/SignOutButton.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';

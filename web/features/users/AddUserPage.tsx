@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AccessWindow, PermissionLevel } from '../../../contract/installations.ts';
-import { RequireInstallationAction } from '../../components/RequireInstallationAction.tsx';
+import { RequireInstallationAction } from '../../lib/signed-in/RequireInstallationAction.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InstallationAction } from '../../contract/installations.ts';
-import { Alert } from './Alert.tsx';
-import { Button } from './Button.tsx';
-import { LoadingState } from './LoadingState.tsx';
-import { useCurrentInstallation, type InstallationSummary } from '../lib/current-installation.tsx';
-import { useErrorText } from '../lib/error-text.ts';
+import type { InstallationAction } from '../../../contract/installations.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { LoadingState } from '../../components/LoadingState.tsx';
+import { useCurrentInstallation, type InstallationSummary } from '../current-installation.tsx';
+import { useErrorText } from '../error-text.ts';
 
 interface Props {
   action: InstallationAction;

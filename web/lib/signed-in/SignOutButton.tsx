@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert } from './Alert.tsx';
-import { Button } from './Button.tsx';
-import { api } from '../lib/api.ts';
-import { useErrorText } from '../lib/error-text.ts';
-import { invitationStorageKey } from '../lib/invitation-token.ts';
-import { languageStorageKey } from '../lib/i18n.ts';
-import { meQueryKey } from '../lib/queries.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { api } from '../api.ts';
+import { useErrorText } from '../error-text.ts';
+import { invitationStorageKey } from '../invitation-token.ts';
+import { languageStorageKey } from '../i18n.ts';
+import { meQueryKey } from '../queries.ts';
 
 /**
  * What signed-out pages keep in storage across a sign-out, whose Clear-Site-Data empties it:
