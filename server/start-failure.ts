@@ -1,5 +1,6 @@
 import { ConfigError } from './config/config.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
+import { causes, type ErrorLike } from './db/log-safe-errors.ts';
 import { SchemaMismatchError } from './db/migrate.ts';
 
 /** What a failed start was trying to use, read from the same environment the start read. */
@@ -15,26 +16,20 @@ export class ExplainedError extends Error {
   override name = 'ExplainedError';
 }
 
-interface ErrorLike {
-  code?: unknown;
-  message?: unknown;
-  path?: unknown;
-  errors?: unknown;
-  cause?: unknown;
-}
+/** A wrapped error's fields this file reads, beyond those of the cause chain. */
+type Layer = ErrorLike & { path?: unknown; errors?: unknown };
 
 /** A layer's message, when it has one that is text. */
 function textOf(message: unknown): string {
   return typeof message === 'string' ? message : '';
 }
 
-/** The error and everything it wraps (causes, and the attempts of an AggregateError). */
-function* layers(error: unknown): Generator<ErrorLike> {
-  if (!error || typeof error !== 'object') return;
-  const e = error as ErrorLike;
-  yield e;
-  if (Array.isArray(e.errors)) for (const inner of e.errors) yield* layers(inner);
-  yield* layers(e.cause);
+/** The error and everything it wraps: its causes, and the attempts of an AggregateError. */
+function* layers(error: unknown): Generator<Layer> {
+  for (const e of causes(error) as Generator<Layer>) {
+    yield e;
+    if (Array.isArray(e.errors)) for (const inner of e.errors) yield* layers(inner);
+  }
 }
 
 function codeOf(error: unknown): { code: string; path?: string; message: string } | undefined {

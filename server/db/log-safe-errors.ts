@@ -1,7 +1,7 @@
 import { DrizzleQueryError } from 'drizzle-orm';
 import pino from 'pino';
 
-interface ErrorLike {
+export interface ErrorLike {
   name?: unknown;
   message?: unknown;
   code?: unknown;
